@@ -1,0 +1,58 @@
+import pino, { type DestinationStream, type Logger } from 'pino'
+
+export type { Logger }
+
+/** Keys whose values never reach a log line, wherever they sit in a logged object. */
+const REDACT_PATHS = [
+  'privateKey',
+  'publicKey',
+  'PrivateKey',
+  'PublicKey',
+  'Signature',
+  'signature',
+  'authorization',
+  'Authorization',
+  '*.privateKey',
+  '*.PrivateKey',
+  '*.PublicKey',
+  '*.Signature',
+  '*.authorization',
+  '*.Authorization',
+  'headers.authorization',
+  'headers.cookie',
+  'req.headers.authorization',
+  'req.headers.cookie',
+]
+
+export interface LoggerOptions {
+  level?: string
+  /** Where lines go; stdout by default. Tests pass a stream to read what was logged. */
+  destination?: DestinationStream
+  /**
+   * Literal secrets (the private key, the Basic auth password) scrubbed from every line as a
+   * last line of defence, in case one ever travels inside a message or an upstream error echo.
+   */
+  secrets?: readonly string[]
+}
+
+/** Structured JSON lines (design.md §3): one object per line, secrets redacted. */
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const secrets = (options.secrets ?? []).filter((s) => s.length >= 4)
+  const scrub = (line: string): string =>
+    secrets.reduce((out, secret) => out.split(secret).join('[REDACTED]'), line)
+  return pino(
+    {
+      level: options.level ?? 'info',
+      base: { app: 'imagedeck' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+      ...(secrets.length ? { hooks: { streamWrite: scrub } } : {}),
+    },
+    options.destination ?? pino.destination({ dest: 1, sync: true }),
+  )
+}
+
+/** A logger that writes nowhere, for tests that do not read logs. */
+export function silentLogger(): Logger {
+  return pino({ level: 'silent' })
+}
