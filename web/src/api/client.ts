@@ -1,0 +1,95 @@
+import { z } from 'zod'
+import type { ErrorCode } from '../../../proxy/contract'
+
+const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    retCode: z.number().optional(),
+    requestId: z.string().optional(),
+  }),
+})
+
+/** What every failed `/api` call throws: the proxy's error body, or a local stand-in for it. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: ErrorCode | 'NETWORK' | 'BAD_RESPONSE'
+  readonly retCode?: number
+  readonly requestId?: string
+
+  constructor(init: {
+    status: number
+    code: ApiError['code']
+    message: string
+    retCode?: number
+    requestId?: string
+  }) {
+    super(init.message)
+    this.name = 'ApiError'
+    this.status = init.status
+    this.code = init.code
+    this.retCode = init.retCode
+    this.requestId = init.requestId
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError
+}
+
+/** 4xx answers will not change on retry (style.md §9). */
+export function isRetryable(error: unknown): boolean {
+  return !(isApiError(error) && error.status >= 400 && error.status < 500 && error.status !== 429)
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>
+
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue
+    params.set(key, String(value))
+  }
+  const qs = params.toString()
+  return qs ? `${path}?${qs}` : path
+}
+
+/** The one way the SPA talks to the proxy: parses success with `schema`, throws ApiError otherwise. */
+export async function apiFetch<T>(
+  path: string,
+  { schema, signal, query }: { schema: z.ZodType<T>; signal?: AbortSignal; query?: Query },
+): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(withQuery(path, query), {
+      signal,
+      headers: { Accept: 'application/json' },
+    })
+  } catch (cause) {
+    if (signal?.aborted) throw cause
+    throw new ApiError({ status: 0, code: 'NETWORK', message: String(cause) })
+  }
+  const body: unknown = await response.json().catch(() => undefined)
+  if (!response.ok) {
+    const parsed = errorBodySchema.safeParse(body)
+    if (parsed.success) {
+      throw new ApiError({ status: response.status, ...parsed.data.error } as ConstructorParameters<
+        typeof ApiError
+      >[0])
+    }
+    throw new ApiError({
+      status: response.status,
+      code: 'BAD_RESPONSE',
+      message: `HTTP ${response.status} ${response.statusText}`,
+    })
+  }
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) {
+    throw new ApiError({
+      status: response.status,
+      code: 'BAD_RESPONSE',
+      message: `Unexpected response from ${path}: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+    })
+  }
+  return parsed.data
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { LANGUAGES, resources } from './i18n'
+
+function keyPaths(value: unknown, prefix = ''): string[] {
+  if (value === null || typeof value !== 'object') return [prefix]
+  return Object.entries(value).flatMap(([key, sub]) => keyPaths(sub, prefix ? `${prefix}.${key}` : key))
+}
+
+/** i18next plural suffixes differ per language (zh has only _other); compare the base keys. */
+function normalise(keys: string[]): string[] {
+  return [...new Set(keys.map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')))].sort()
+}
+
+describe('translations', () => {
+  it('has every language', () => {
+    for (const lng of LANGUAGES) expect(resources[lng], lng).toBeDefined()
+  })
+
+  it('has the same namespaces and keys in every language', () => {
+    const namespaces = Object.keys(resources.en ?? {}).sort()
+    expect(namespaces.length).toBeGreaterThan(0)
+    for (const lng of LANGUAGES) {
+      expect(Object.keys(resources[lng] ?? {}).sort(), lng).toEqual(namespaces)
+      for (const ns of namespaces) {
+        expect(normalise(keyPaths(resources[lng]?.[ns])), `${lng}/${ns}`).toEqual(
+          normalise(keyPaths(resources.en?.[ns])),
+        )
+      }
+    }
+  })
+
+  it('has no empty strings', () => {
+    for (const lng of LANGUAGES) {
+      const flat = JSON.stringify(resources[lng])
+      expect(flat, lng).not.toMatch(/:""/)
+    }
+  })
+})
