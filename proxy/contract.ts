@@ -169,3 +169,10 @@ export interface ErrorBody {
     requestId?: string
   }
 }
+
+/** Which list: the API's Region, Zone and ProjectId ('' = the account's default project). */
+export interface Scope {
+  region: string
+  zone: string
+  project: string
+}
