@@ -31,22 +31,26 @@ export interface LoggerOptions {
   /**
    * Literal secrets (the private key, the Basic auth password) scrubbed from every line as a
    * last line of defence, in case one ever travels inside a message or an upstream error echo.
+   * Read at every write, so a secret learnt later (a generated sandbox key) can be pushed in.
    */
-  secrets?: readonly string[]
+  secrets?: string[]
 }
 
 /** Structured JSON lines (design.md §3): one object per line, secrets redacted. */
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const secrets = (options.secrets ?? []).filter((s) => s.length >= 4)
+  const secrets = options.secrets
   const scrub = (line: string): string =>
-    secrets.reduce((out, secret) => out.split(secret).join('[REDACTED]'), line)
+    (secrets ?? []).reduce(
+      (out, secret) => (secret.length >= 4 ? out.split(secret).join('[REDACTED]') : out),
+      line,
+    )
   return pino(
     {
       level: options.level ?? 'info',
       base: { app: 'imagedeck' },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
-      ...(secrets.length ? { hooks: { streamWrite: scrub } } : {}),
+      ...(secrets ? { hooks: { streamWrite: scrub } } : {}),
     },
     options.destination ?? pino.destination({ dest: 1, sync: true }),
   )

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs'
+import { defineConfig, devices } from '@playwright/test'
+
+/** Debian's Chromium where it is installed (CI, this machine); Playwright's own browser elsewhere. */
+const executablePath =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+
+export const APP_PORT = 8181
+export const FAULT_APP_PORT = 8182
+/** The in-process sandboxes' ports, so journeys can inject faults through the control route. */
+export const SANDBOX_PORT = 8797
+export const FAULT_SANDBOX_PORT = 8798
+
+const serverEnv = (port: number, sandboxPort: number) => ({
+  PORT: String(port),
+  SANDBOX_PORT: String(sandboxPort),
+  IMAGEDECK_LOG_LEVEL: 'warn',
+  // Journeys make many requests quickly from one address.
+  IMAGEDECK_RATE_LIMIT: '100000',
+})
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.ts',
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  outputDir: '../test-results',
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    trace: 'retain-on-failure',
+    locale: 'en-US',
+    launchOptions: {
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } }],
+  webServer: [
+    {
+      command: 'node scripts/start.mjs',
+      cwd: '..',
+      url: `http://127.0.0.1:${APP_PORT}/api/health`,
+      env: serverEnv(APP_PORT, SANDBOX_PORT),
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    {
+      command: 'node scripts/start.mjs',
+      cwd: '..',
+      url: `http://127.0.0.1:${FAULT_APP_PORT}/api/health`,
+      env: { ...serverEnv(FAULT_APP_PORT, FAULT_SANDBOX_PORT), UCLOUD_TIMEOUT_MS: '3000' },
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+  ],
+})

@@ -1,0 +1,163 @@
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { Hono, type Context } from 'hono'
+import type { Config } from './config'
+import type { Scope } from './contract'
+import { ApiError } from './http/errors'
+import { rateLimit } from './http/rate-limit'
+import { allowedHosts, requireAuth, securityHeaders } from './http/security'
+import { staticApp } from './http/static'
+import { fetchAllImages } from './images/fetch-all'
+import { createListCache, type ListCache } from './images/list-cache'
+import type { Logger } from './log'
+import { healthRoutes } from './routes/health'
+import { imageRoutes } from './routes/images'
+import { zoneRoutes } from './routes/zones'
+import { describeImagesPage, describeSupportZones, getImageCreateProgress } from './upstream/actions'
+import { UpstreamError, type UpstreamClient } from './upstream/client'
+
+export interface AppDeps {
+  config: Config
+  upstream: UpstreamClient
+  log: Logger
+  version: string
+  now?: () => number
+  /** The built SPA; absent in tests that only exercise /api. */
+  staticRoot?: string
+}
+
+export interface ImageDeckApp {
+  app: Hono
+  cache: ListCache
+}
+
+const METHODS = new Set(['GET', 'HEAD'])
+
+/** The proxy as an app factory (style.md §11): tests call `app.request()` without a port. */
+export function createApp(deps: AppDeps): ImageDeckApp {
+  const { config, upstream, log } = deps
+  const now = deps.now ?? Date.now
+
+  const cache = createListCache({
+    ttlMs: config.cacheTtlMs,
+    now,
+    load: async (scope: Scope, signal?: AbortSignal) => {
+      const started = now()
+      const { images, pages } = await fetchAllImages(
+        (page, pageSignal) => describeImagesPage(upstream, scope, page, pageSignal),
+        { concurrency: config.concurrency, signal },
+      )
+      log.info({ scope, images: images.length, pages, ms: now() - started }, 'list fetched')
+      return images
+    },
+    onError: (scope, error) => log.warn({ scope, err: describe(error) }, 'list refresh failed'),
+  })
+
+  const app = new Hono()
+  app.use('*', async (c, next) => {
+    const started = now()
+    await next()
+    const requestId = c.res.headers.get('X-Request-Upstream-Id') ?? undefined
+    log.info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: now() - started, requestId },
+      'request',
+    )
+  })
+  app.use('*', securityHeaders())
+  app.use('*', allowedHosts(config.allowedHosts))
+  if (config.auth) app.use('*', requireAuth(config.auth))
+
+  app.use('/api/*', async (c, next) => {
+    if (!METHODS.has(c.req.method)) {
+      throw new ApiError(405, 'METHOD_NOT_ALLOWED', 'The API is read-only: use GET', {
+        headers: { Allow: 'GET, HEAD' },
+      })
+    }
+    await next()
+  })
+  app.use(
+    '/api/*',
+    rateLimit({
+      perMinute: config.rateLimitPerMinute,
+      freshPerMinute: Math.max(1, Math.floor(config.rateLimitPerMinute / 60)),
+      clientKey: clientAddress,
+      now,
+    }),
+  )
+
+  app.route('/api/health', healthRoutes({ mode: config.mode, version: deps.version, defaults: config.defaults }))
+  app.route(
+    '/api/zones',
+    zoneRoutes({
+      loadZones: (region) => describeSupportZones(upstream, region),
+      ttlMs: config.cacheTtlMs,
+      now,
+    }),
+  )
+  app.route(
+    '/api/images',
+    imageRoutes({
+      cache,
+      defaults: config.defaults,
+      loadImage: async (scope, id) => {
+        const { images } = await describeImagesPage(upstream, scope, { offset: 0, limit: 1, imageId: id })
+        return images.find((image) => image.CompShareImageId === id) ?? null
+      },
+      loadProgress: (scope, id) => getImageCreateProgress(upstream, scope, id),
+      onProgressError: (error) => log.warn({ err: describe(error) }, 'progress unavailable'),
+    }),
+  )
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'NOT_FOUND', 'No such API route')
+  })
+  if (deps.staticRoot) app.route('/', staticApp(deps.staticRoot))
+
+  app.onError((error, c) => toResponse(error, c, log))
+  app.notFound((c) => toResponse(new ApiError(404, 'NOT_FOUND', 'Not found'), c, log))
+  return { app, cache }
+}
+
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    return 'local'
+  }
+}
+
+function describe(error: unknown) {
+  if (error instanceof UpstreamError) {
+    return { kind: error.kind, action: error.action, retCode: error.retCode, requestId: error.requestId, message: error.message }
+  }
+  return { message: error instanceof Error ? error.message : String(error) }
+}
+
+/** The one place errors become design.md §4's body. */
+function toResponse(error: unknown, c: Context, log: Logger): Response {
+  let apiError: ApiError
+  if (error instanceof ApiError) {
+    apiError = error
+  } else if (error instanceof UpstreamError) {
+    const extra = { retCode: error.retCode, requestId: error.requestId }
+    apiError =
+      error.kind === 'retcode'
+        ? new ApiError(502, 'UPSTREAM_ERROR', error.message, extra)
+        : error.kind === 'timeout'
+          ? new ApiError(504, 'UPSTREAM_TIMEOUT', 'The CompShare API did not answer in time', extra)
+          : new ApiError(503, 'UPSTREAM_UNAVAILABLE', error.message, extra)
+    if (error.requestId) c.header('X-Request-Upstream-Id', error.requestId)
+  } else if (isHttpException(error)) {
+    const res = error.getResponse()
+    if (res.status === 401) return res
+    apiError = new ApiError(res.status as 400, res.status >= 500 ? 'INTERNAL' : 'BAD_REQUEST', error.message || 'Bad request')
+  } else {
+    log.error({ err: describe(error) }, 'unexpected error')
+    apiError = new ApiError(500, 'INTERNAL', 'Internal error: see the server log')
+  }
+  for (const [name, value] of Object.entries(apiError.extra.headers ?? {})) c.header(name, value)
+  c.header('Cache-Control', 'no-store')
+  return c.json(apiError.toBody(), apiError.status)
+}
+
+function isHttpException(error: unknown): error is Error & { getResponse(): Response } {
+  return error instanceof Error && typeof (error as { getResponse?: unknown }).getResponse === 'function'
+}

@@ -1,0 +1,200 @@
+import { readFileSync } from 'node:fs'
+import { isIP } from 'node:net'
+import { z } from 'zod'
+
+/** Thrown for a bad environment: `message` is one line naming the variable. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`${variable}: ${detail}`)
+    this.name = 'ConfigError'
+  }
+}
+
+const intIn = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+
+const floatIn = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?$/, 'must be a number')
+    .transform(Number)
+    .pipe(z.number().min(min).max(max))
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty')
+const httpUrl = z
+  .string()
+  .trim()
+  .url('must be an http(s) URL')
+  .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
+const regionLike = z.string().trim().regex(/^[a-z0-9-]{1,32}$/, 'must look like cn-wlcb')
+const projectLike = z.string().trim().regex(/^[A-Za-z0-9_-]{0,64}$/, 'must look like org-abc123')
+
+/** design.md §3, one entry per variable; everything else in the environment is ignored. */
+const envSchema = z.object({
+  UCLOUD_PUBLIC_KEY: nonEmpty.optional(),
+  UCLOUD_PRIVATE_KEY: nonEmpty.optional(),
+  UCLOUD_PRIVATE_KEY_FILE: nonEmpty.optional(),
+  UCLOUD_API_BASE: httpUrl.default('https://api.compshare.cn'),
+  UCLOUD_REGION: regionLike.default('cn-wlcb'),
+  UCLOUD_ZONE: regionLike.default('cn-wlcb-01'),
+  UCLOUD_PROJECT_ID: projectLike.default(''),
+  UCLOUD_TIMEOUT_MS: intIn(100, 300_000).default(10_000),
+  UCLOUD_MAX_RETRIES: intIn(0, 10).default(2),
+  /** Upstream calls per second across the process (token bucket), and its burst. */
+  UCLOUD_MAX_RPS: floatIn(0.1, 1000).default(20),
+  UCLOUD_RPS_BURST: intIn(1, 1000).default(100),
+  /** Pages of the list fetched at once. */
+  UCLOUD_CONCURRENCY: intIn(1, 16).default(4),
+  HOST: nonEmpty.default('127.0.0.1'),
+  PORT: intIn(0, 65535).default(8080),
+  IMAGEDECK_AUTH: z
+    .string()
+    .regex(/^[^:]+:.+$/, 'must be user:password')
+    .optional(),
+  IMAGEDECK_ALLOWED_HOSTS: z.string().optional(),
+  IMAGEDECK_CACHE_TTL_S: intIn(0, 86_400).default(15),
+  /** Requests per minute per client on /api; fresh=1 has a tighter share of it. */
+  IMAGEDECK_RATE_LIMIT: intIn(1, 100_000).default(600),
+  IMAGEDECK_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
+  SANDBOX_PORT: intIn(0, 65535).default(0),
+  SANDBOX_SEED: intIn(0, 2 ** 31).optional(),
+  SANDBOX_COUNT: intIn(0, 1_000_000).optional(),
+  SANDBOX_FIXTURE: nonEmpty.optional(),
+  SANDBOX_LATENCY_MS: intIn(0, 600_000).optional(),
+  SANDBOX_FAIL_RATE: floatIn(0, 1).optional(),
+  SANDBOX_RETCODE: intIn(0, 1_000_000).optional(),
+})
+
+export interface Config {
+  mode: 'sandbox' | 'live'
+  /** Absent in sandbox mode: the in-process sandbox makes its own pair. */
+  keys?: { publicKey: string; privateKey: string }
+  apiBase: string
+  defaults: { region: string; zone: string; project: string }
+  timeoutMs: number
+  maxRetries: number
+  maxRequestsPerSecond: number
+  burst: number
+  concurrency: number
+  host: string
+  port: number
+  auth?: { user: string; password: string }
+  allowedHosts: string[]
+  cacheTtlMs: number
+  rateLimitPerMinute: number
+  logLevel: string
+  sandbox: {
+    port: number
+    seed?: number
+    count?: number
+    fixturePath?: string
+    latencyMs?: number
+    failRate?: number
+    retCode?: number
+  }
+}
+
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '')
+  if (bare === 'localhost') return true
+  if (isIP(bare) === 4) return bare.startsWith('127.')
+  if (isIP(bare) === 6) return bare === '::1'
+  return false
+}
+
+type Env = Record<string, string | undefined>
+
+/** Parses design.md §3's variables once; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env, readFile: (path: string) => string = readText): Config {
+  // An empty variable counts as unset, as shells make it easy to export FOO= by accident.
+  const present = Object.fromEntries(
+    Object.keys(envSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  )
+  const parsed = envSchema.safeParse(present)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new ConfigError(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'invalid')
+  }
+  const e = parsed.data
+
+  if (e.UCLOUD_PRIVATE_KEY && e.UCLOUD_PRIVATE_KEY_FILE) {
+    throw new ConfigError('UCLOUD_PRIVATE_KEY_FILE', 'set either it or UCLOUD_PRIVATE_KEY, not both')
+  }
+  let privateKey = e.UCLOUD_PRIVATE_KEY
+  if (e.UCLOUD_PRIVATE_KEY_FILE) {
+    try {
+      privateKey = readFile(e.UCLOUD_PRIVATE_KEY_FILE).trim()
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
+      throw new ConfigError('UCLOUD_PRIVATE_KEY_FILE', `cannot read the file (${code})`)
+    }
+    if (!privateKey) throw new ConfigError('UCLOUD_PRIVATE_KEY_FILE', 'the file is empty')
+  }
+  if (e.UCLOUD_PUBLIC_KEY && !privateKey) {
+    throw new ConfigError('UCLOUD_PRIVATE_KEY', 'missing: UCLOUD_PUBLIC_KEY is set without it')
+  }
+  if (privateKey && !e.UCLOUD_PUBLIC_KEY) {
+    throw new ConfigError('UCLOUD_PUBLIC_KEY', 'missing: a private key is set without it')
+  }
+
+  if (!isLoopbackHost(e.HOST) && !e.IMAGEDECK_AUTH) {
+    throw new ConfigError(
+      'IMAGEDECK_AUTH',
+      `required when HOST (${e.HOST}) is not a loopback address: set user:password`,
+    )
+  }
+
+  const allowedHosts = e.IMAGEDECK_ALLOWED_HOSTS
+    ? e.IMAGEDECK_ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)
+    : [...new Set([e.HOST.toLowerCase(), 'localhost', '127.0.0.1'])]
+  if (allowedHosts.length === 0) {
+    throw new ConfigError('IMAGEDECK_ALLOWED_HOSTS', 'must list at least one host name')
+  }
+
+  const separator = e.IMAGEDECK_AUTH?.indexOf(':') ?? -1
+  return {
+    mode: privateKey ? 'live' : 'sandbox',
+    keys: privateKey ? { publicKey: e.UCLOUD_PUBLIC_KEY!, privateKey } : undefined,
+    apiBase: e.UCLOUD_API_BASE,
+    defaults: { region: e.UCLOUD_REGION, zone: e.UCLOUD_ZONE, project: e.UCLOUD_PROJECT_ID },
+    timeoutMs: e.UCLOUD_TIMEOUT_MS,
+    maxRetries: e.UCLOUD_MAX_RETRIES,
+    maxRequestsPerSecond: e.UCLOUD_MAX_RPS,
+    burst: e.UCLOUD_RPS_BURST,
+    concurrency: e.UCLOUD_CONCURRENCY,
+    host: e.HOST,
+    port: e.PORT,
+    auth:
+      e.IMAGEDECK_AUTH && separator > 0
+        ? {
+            user: e.IMAGEDECK_AUTH.slice(0, separator),
+            password: e.IMAGEDECK_AUTH.slice(separator + 1),
+          }
+        : undefined,
+    allowedHosts,
+    cacheTtlMs: e.IMAGEDECK_CACHE_TTL_S * 1000,
+    rateLimitPerMinute: e.IMAGEDECK_RATE_LIMIT,
+    logLevel: e.IMAGEDECK_LOG_LEVEL,
+    sandbox: {
+      port: e.SANDBOX_PORT,
+      seed: e.SANDBOX_SEED,
+      count: e.SANDBOX_COUNT,
+      fixturePath: e.SANDBOX_FIXTURE,
+      latencyMs: e.SANDBOX_LATENCY_MS,
+      failRate: e.SANDBOX_FAIL_RATE,
+      retCode: e.SANDBOX_RETCODE,
+    },
+  }
+}
+
+function readText(path: string): string {
+  return readFileSync(path, 'utf8')
+}

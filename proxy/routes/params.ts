@@ -1,0 +1,146 @@
+import type { Context } from 'hono'
+import {
+  IMAGE_STATUSES,
+  IMAGE_TYPES,
+  MAX_LIMIT,
+  SORT_FIELDS,
+  SORT_ORDERS,
+  VISIBILITIES,
+  type Scope,
+  type SortField,
+  type SortOrder,
+} from '../contract'
+import { badRequest } from '../http/errors'
+
+type Query = Record<string, string>
+
+const MAX_TEXT = 200
+const MAX_ITEM = 64
+const MAX_ITEMS = 20
+const REGION = /^[a-z0-9-]{1,32}$/
+const PROJECT = /^[A-Za-z0-9_-]{0,64}$/
+// Control characters never belong in a filter value; they hint at a broken or hostile client.
+const CONTROL = /[\u0000-\u001f\u007f]/
+
+/**
+ * Every query parameter once, as a string. A repeated parameter is an error rather than a guess
+ * about which one the client meant.
+ */
+export function singleQuery(c: Context): Query {
+  const all = c.req.queries()
+  const out: Query = {}
+  for (const [key, values] of Object.entries(all)) {
+    if (values.length > 1) throw badRequest(`Parameter "${key}" is given more than once`)
+    out[key] = values[0] ?? ''
+  }
+  return out
+}
+
+function text(query: Query, name: string, max = MAX_TEXT): string {
+  const value = (query[name] ?? '').trim()
+  if (value.length > max) throw badRequest(`Parameter "${name}" is too long (at most ${max} characters)`)
+  if (CONTROL.test(value)) throw badRequest(`Parameter "${name}" contains control characters`)
+  return value
+}
+
+function oneOf<T extends string>(query: Query, name: string, allowed: readonly T[]): T | undefined {
+  const value = text(query, name)
+  if (!value) return undefined
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw badRequest(`Parameter "${name}" must be one of: ${allowed.join(', ')} (got "${value}")`)
+  }
+  return value as T
+}
+
+function list(query: Query, name: string, allowed?: readonly string[]): string[] | undefined {
+  const raw = text(query, name, MAX_ITEMS * (MAX_ITEM + 1))
+  if (!raw) return undefined
+  const items = [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))]
+  if (items.length > MAX_ITEMS) throw badRequest(`Parameter "${name}" lists more than ${MAX_ITEMS} values`)
+  for (const item of items) {
+    if (item.length > MAX_ITEM) throw badRequest(`A value of "${name}" is longer than ${MAX_ITEM} characters`)
+    if (allowed && !allowed.includes(item)) {
+      throw badRequest(
+        `Parameter "${name}" takes a comma list of: ${allowed.join(', ')} (got "${item}")`,
+      )
+    }
+  }
+  return items.length ? items : undefined
+}
+
+function int(query: Query, name: string, min: number, max: number, fallback: number): number {
+  const value = text(query, name)
+  if (!value) return fallback
+  if (!/^\d{1,10}$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw badRequest(`Parameter "${name}" must be a whole number from ${min} to ${max} (got "${value}")`)
+  }
+  return Number(value)
+}
+
+function flag(query: Query, name: string): boolean {
+  const value = text(query, name)
+  if (value === '' || value === '0') return false
+  if (value === '1') return true
+  throw badRequest(`Parameter "${name}" must be 1 or 0 (got "${value}")`)
+}
+
+/** region/zone/project, falling back to the configured defaults (design.md §3). */
+export function parseScope(query: Query, defaults: Scope): Scope {
+  const region = text(query, 'region') || defaults.region
+  const zone = text(query, 'zone') || defaults.zone
+  const project = query.project === undefined ? defaults.project : text(query, 'project')
+  if (!REGION.test(region)) throw badRequest(`Parameter "region" must look like cn-wlcb (got "${region}")`)
+  if (!REGION.test(zone)) throw badRequest(`Parameter "zone" must look like cn-wlcb-01 (got "${zone}")`)
+  if (!PROJECT.test(project)) {
+    throw badRequest(`Parameter "project" must be a project id like org-abc123 (got "${project}")`)
+  }
+  return { region, zone, project }
+}
+
+export interface ListFilters {
+  q?: string
+  status?: string[]
+  type?: string[]
+  visibility?: 'private' | 'public'
+  tag?: string[]
+  gpu?: string[]
+  framework?: string[]
+  failed?: boolean
+  sort?: SortField
+  order?: SortOrder
+}
+
+/** design.md §4's filters; each bad value is a 400 naming the parameter and what it accepts. */
+export function parseFilters(query: Query): ListFilters {
+  return {
+    q: text(query, 'q') || undefined,
+    status: list(query, 'status', IMAGE_STATUSES),
+    type: list(query, 'type', IMAGE_TYPES),
+    visibility: oneOf(query, 'visibility', VISIBILITIES),
+    tag: list(query, 'tag'),
+    gpu: list(query, 'gpu'),
+    framework: list(query, 'framework'),
+    failed: flag(query, 'failed'),
+    sort: oneOf(query, 'sort', SORT_FIELDS),
+    order: oneOf(query, 'order', SORT_ORDERS),
+  }
+}
+
+export function parsePage(query: Query): { offset: number; limit: number } {
+  return {
+    offset: int(query, 'offset', 0, 1_000_000_000, 0),
+    limit: int(query, 'limit', 1, MAX_LIMIT, 20),
+  }
+}
+
+export const parseFresh = (query: Query): boolean => flag(query, 'fresh')
+
+export function parseFormat(query: Query): 'csv' | 'json' {
+  return oneOf(query, 'format', ['csv', 'json'] as const) ?? 'csv'
+}
+
+/** Image ids are short tokens; anything else cannot be one and is not sent upstream. */
+export function parseImageId(id: string): string {
+  if (!/^[A-Za-z0-9._-]{1,128}$/.test(id)) throw badRequest(`"${id.slice(0, 80)}" is not an image id`)
+  return id
+}

@@ -1,0 +1,118 @@
+import type { ImageStatus } from '../contract'
+import { DESCRIPTIONS, EXTRA_TAGS, FAILED_REASONS, NAME_PREFIXES, VERSION_DESCS } from './data-text'
+import { GPU_TYPES, MODELS, STACKS } from './data-stacks'
+import type { SandboxImage } from './image-types'
+import type { Draw } from './prng'
+
+const DAY_S = 86_400
+/** Mostly Available; Making is decided by the generator (only a family's newest version). */
+const STATUS_WEIGHTS: readonly (readonly [ImageStatus, number])[] = [
+  ['Available', 76],
+  ['UnAvailable', 10],
+  ['Reviewing', 7],
+  ['Offline', 7],
+]
+const PRICES = [0.5, 0.99, 1, 1.5, 2, 2.99, 5, 9.9]
+
+/** Per-list context the family generator needs. */
+export interface FamilyContext {
+  d: Draw
+  /** Newest CreateTime allowed, unix seconds. */
+  epochS: number
+  owner: SandboxImage['Owner']
+  newId: (prefix: string) => string
+}
+
+const fill = (pattern: string, vars: Record<string, string>): string =>
+  pattern.replace(/\{(\w+)\}/g, (_, key: string) => vars[key] ?? '')
+
+/** One GroupId: 1–4 versions of the same image, oldest first. */
+export function makeFamily(ctx: FamilyContext, versions: number): SandboxImage[] {
+  const { d } = ctx
+  const stack = d.pick(STACKS)
+  const model = d.pick(MODELS[d.pick(stack.kinds)])
+  const lang = d.chance(0.6) ? 'zh' : 'en'
+  const groupId = ctx.newId('imagegroup-')
+  const author = d.pick(AUTHOR_POOL)
+  const community = d.chance(0.15)
+  const official = d.chance(0.06)
+  const gpu = d.weighted(GPU_TYPES)
+  let fwIndex = d.int(0, stack.versions.length - 1)
+  const name =
+    d.pick(NAME_PREFIXES[lang]) +
+    fill(d.pick(stack[lang]), { m: model, v: stack.versions[fwIndex] ?? '' })
+  let time = ctx.epochS - d.int(20 * DAY_S, 540 * DAY_S)
+  let major = 1
+  let minor = 0
+  const out: SandboxImage[] = []
+  for (let i = 0; i < versions; i++) {
+    if (i > 0) {
+      time = Math.min(ctx.epochS - 3600, time + d.int(DAY_S, 45 * DAY_S))
+      if (d.chance(0.3)) [major, minor] = [major + 1, 0]
+      else minor += 1
+      if (d.chance(0.5)) fwIndex = Math.min(fwIndex + 1, stack.versions.length - 1)
+    }
+    const fwVersion = stack.versions[fwIndex] ?? ''
+    const cuda = d.pick(stack.cuda)
+    const apps = d.some(stack.apps, d.int(1, stack.apps.length))
+    const vars = { fw: stack.framework, v: fwVersion, cuda, m: model, apps: apps.join(', ') }
+    const notes = VERSION_DESCS[lang]
+    const visibility = community ? 1 : d.chance(0.25) ? 1 : 0
+    const created = visibility ? Math.floor(d.next() ** 3 * 5000) : d.int(0, 40)
+    const charge = visibility === 1 && d.chance(0.12)
+    const id = ctx.newId('compshareImage-')
+    out.push({
+      CompShareImageId: id,
+      Name: name,
+      Author: author,
+      AuthInfo: d.weighted([[0, 5], [1, 3], [2, 2]] as const),
+      ImageOwnerAlias: official ? 'Official' : 'Community',
+      ImageType: community ? 'Community' : 'Custom',
+      IsOfficial: official,
+      Container: d.chance(0.3) ? 'True' : 'False',
+      Status: 'Available',
+      Size: d.int(stack.size[0], stack.size[1]),
+      Visibility: visibility,
+      Description: fill(d.pick(DESCRIPTIONS[lang]), vars),
+      Tags: [...new Set([...d.some(stack.tags, 2), ...d.some(EXTRA_TAGS, 2)])],
+      Price: charge ? d.pick(PRICES) : 0,
+      Cover: d.chance(0.45) ? coverUrl(id, d) : '',
+      Softwares: { Framework: stack.framework, FrameworkVersion: fwVersion, CUDAVersion: cuda, Applications: apps },
+      CreatedCount: created,
+      FavoritesCount: Math.floor(created * d.next() * 0.4),
+      FailedReason: '',
+      CreateTime: time,
+      PubTime: visibility ? Math.min(ctx.epochS, time + d.int(600, 5 * DAY_S)) : 0,
+      Owner: ctx.owner,
+      GroupId: groupId,
+      VersionName: `v${major}.${minor}`,
+      VersionDesc: fill(d.pick(i === 0 ? notes.first : notes.next), vars),
+      SourceGpuType: gpu,
+      AutoStart: d.chance(0.3),
+      ImageCharge: charge,
+      ImageUseTime: created * d.int(600, 36_000),
+    })
+    applyStatus(out[i]!, d.weighted(STATUS_WEIGHTS), d)
+  }
+  return out
+}
+
+/** Sets a status and the fields that go with it. */
+export function applyStatus(image: SandboxImage, status: ImageStatus, d: Draw): void {
+  image.Status = status
+  image.FailedReason = status === 'UnAvailable' ? d.pick(FAILED_REASONS) : ''
+  if (status === 'UnAvailable' || status === 'Making') {
+    Object.assign(image, { Visibility: 0, PubTime: 0, CreatedCount: 0, FavoritesCount: 0 })
+    Object.assign(image, { ImageUseTime: 0, Price: 0, ImageCharge: false })
+  }
+  // Submitted for the community: public once approved, so not published yet.
+  if (status === 'Reviewing') Object.assign(image, { Visibility: 1, PubTime: 0 })
+}
+
+const AUTHOR_POOL = ['算力小站', 'deepwhale', '张工', 'lab-ops', '炼丹师阿杰', 'mlinfra', '小林同学']
+
+function coverUrl(id: string, d: Draw): string {
+  // A CDN-like object-storage URL; the host is modelled, nothing is served there.
+  const ext = d.pick(['jpg', 'png', 'webp'])
+  return `https://compshare-cover.cn-wlcb.ufileos.com/image-cover/${id.slice(-8)}.${ext}`
+}

@@ -1,0 +1,104 @@
+/** Free text for generated images: failure reasons, version notes, descriptions, people. */
+
+/** Why a build ended UnAvailable; Chinese and English, as the console shows them. */
+export const FAILED_REASONS: readonly string[] = [
+  'No space left on device while committing layer',
+  '系统盘空间不足，镜像制作失败，请清理数据盘后重试',
+  'CUDA driver version is insufficient for CUDA runtime version',
+  'nvidia-smi: NVIDIA-SMI has failed because it couldn\'t communicate with the NVIDIA driver',
+  '镜像制作超时（超过 120 分钟），请减小镜像体积后重试',
+  'Image build timed out after 7200s',
+  '审核未通过：镜像包含违规内容',
+  '审核未通过：README 缺少模型许可证说明',
+  'Push to registry failed: received unexpected HTTP status: 500 Internal Server Error',
+  'failed to push layer sha256:3f1a…: blob upload unknown',
+  '实例在镜像制作过程中被关机，制作中断',
+  'Instance stopped during image creation',
+  'Snapshot of system disk failed: device busy',
+  '镜像大小超过上限 150GB',
+]
+
+/** A version note; `{fw}` and `{v}` name the framework and its version. */
+export const VERSION_DESCS = {
+  zh: {
+    first: ['初始版本', '首次发布', '基础环境搭建完成'],
+    next: [
+      '升级 {fw} 至 {v}，修复依赖冲突',
+      '预装常用插件，优化首次启动速度',
+      '更新模型权重，降低显存占用',
+      '修复 JupyterLab 无法访问的问题',
+      '切换 CUDA 版本并重新编译算子',
+      '新增 API 服务，支持开机自启动',
+    ],
+  },
+  en: {
+    first: ['Initial release', 'First public version', 'Base environment'],
+    next: [
+      'Bump {fw} to {v}; fix dependency conflicts',
+      'Preinstall common extensions; faster first boot',
+      'Refresh model weights; lower VRAM use',
+      'Fix JupyterLab not reachable after reboot',
+      'Rebuild kernels for the new CUDA line',
+      'Add an API service that starts on boot',
+    ],
+  },
+} as const
+
+/** `{fw} {v} {cuda} {apps} {m}` are filled in by the generator. */
+export const DESCRIPTIONS = {
+  zh: [
+    '基于 {fw} {v} 与 CUDA {cuda} 构建，预装 {apps}，开机即可使用 {m}。',
+    '{m} 开箱即用环境：{fw} {v}，已下载模型权重，启动后访问 {apps}。',
+    '团队内部使用的 {fw} 环境（CUDA {cuda}），包含常用数据处理工具。',
+    '适用于 {m} 的推理与微调，建议显存 24GB 以上。',
+  ],
+  en: [
+    'Built on {fw} {v} with CUDA {cuda}; {apps} preinstalled. Serves {m} out of the box.',
+    'Ready-to-run {m}: {fw} {v}, weights downloaded, open {apps} after boot.',
+    'Our team\'s {fw} workspace (CUDA {cuda}) with the usual data tooling.',
+    'Inference and fine-tuning for {m}; 24 GB of VRAM or more recommended.',
+  ],
+} as const
+
+/** Extra tags beyond the stack's own. */
+export const EXTRA_TAGS: readonly string[] = [
+  'LLM',
+  '文生图',
+  'Stable Diffusion',
+  '推理',
+  '训练',
+  'Jupyter',
+  '多模态',
+  '语音',
+  '视频生成',
+  'RAG',
+  '一键部署',
+  '教程',
+  'Agent',
+]
+
+/** Author nicknames of the account's team members. */
+export const AUTHORS: readonly string[] = [
+  '算力小站',
+  'deepwhale',
+  '张工',
+  'lab-ops',
+  '炼丹师阿杰',
+  'mlinfra',
+  '小林同学',
+  'aigc-studio',
+]
+
+export const ACCOUNT_NAMES: readonly string[] = [
+  '星河智能科技',
+  'Aurora AI Lab',
+  '北辰视觉',
+  'Pinecone Robotics',
+  '青橙数据',
+]
+
+/** Optional decorations users put in front of names. */
+export const NAME_PREFIXES = {
+  zh: ['', '', '', '', '【一键部署】', '【教程】', '(内部) '],
+  en: ['', '', '', '', '[Demo] ', '[WIP] ', '(internal) '],
+} as const
