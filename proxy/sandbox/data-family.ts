@@ -1,5 +1,12 @@
 import type { ImageStatus } from '../contract'
-import { DESCRIPTIONS, EXTRA_TAGS, FAILED_REASONS, NAME_PREFIXES, VERSION_DESCS } from './data-text'
+import {
+  AUTHORS,
+  DESCRIPTIONS,
+  EXTRA_TAGS,
+  FAILED_REASONS,
+  NAME_PREFIXES,
+  VERSION_DESCS,
+} from './data-text'
 import { GPU_TYPES, MODELS, STACKS } from './data-stacks'
 import type { SandboxImage } from './image-types'
 import type { Draw } from './prng'
@@ -33,21 +40,26 @@ export function makeFamily(ctx: FamilyContext, versions: number): SandboxImage[]
   const model = d.pick(MODELS[d.pick(stack.kinds)])
   const lang = d.chance(0.6) ? 'zh' : 'en'
   const groupId = ctx.newId('imagegroup-')
-  const author = d.pick(AUTHOR_POOL)
+  const author = d.pick(AUTHORS)
   const community = d.chance(0.15)
   const official = d.chance(0.06)
   const gpu = d.weighted(GPU_TYPES)
   let fwIndex = d.int(0, stack.versions.length - 1)
+  const namePattern = d.pick(stack[lang])
+  const bareName = !namePattern.includes('{m}')
   const name =
-    d.pick(NAME_PREFIXES[lang]) +
-    fill(d.pick(stack[lang]), { m: model, v: stack.versions[fwIndex] ?? '' })
-  let time = ctx.epochS - d.int(20 * DAY_S, 540 * DAY_S)
+    d.pick(NAME_PREFIXES[lang]) + fill(namePattern, { m: model, v: stack.versions[fwIndex] ?? '' })
+  let time = ctx.epochS - d.int(DAY_S, 540 * DAY_S)
+  // Versions spread over the time left before the epoch, so they never pile up at its edge.
+  const gap = Math.max(3600, Math.floor((ctx.epochS - time) / versions))
+  // A bare environment (no model in its name) gets a description that names none either.
+  const descriptions = DESCRIPTIONS[lang].filter((p) => bareName !== p.includes('{m}'))
   let major = 1
   let minor = 0
   const out: SandboxImage[] = []
   for (let i = 0; i < versions; i++) {
     if (i > 0) {
-      time = Math.min(ctx.epochS - 3600, time + d.int(DAY_S, 45 * DAY_S))
+      time += d.int(600, gap)
       if (d.chance(0.3)) [major, minor] = [major + 1, 0]
       else minor += 1
       if (d.chance(0.5)) fwIndex = Math.min(fwIndex + 1, stack.versions.length - 1)
@@ -65,7 +77,11 @@ export function makeFamily(ctx: FamilyContext, versions: number): SandboxImage[]
       CompShareImageId: id,
       Name: name,
       Author: author,
-      AuthInfo: d.weighted([[0, 5], [1, 3], [2, 2]] as const),
+      AuthInfo: d.weighted([
+        [0, 5],
+        [1, 3],
+        [2, 2],
+      ] as const),
       ImageOwnerAlias: official ? 'Official' : 'Community',
       ImageType: community ? 'Community' : 'Custom',
       IsOfficial: official,
@@ -73,11 +89,16 @@ export function makeFamily(ctx: FamilyContext, versions: number): SandboxImage[]
       Status: 'Available',
       Size: d.int(stack.size[0], stack.size[1]),
       Visibility: visibility,
-      Description: fill(d.pick(DESCRIPTIONS[lang]), vars),
-      Tags: [...new Set([...d.some(stack.tags, 2), ...d.some(EXTRA_TAGS, 2)])],
+      Description: fill(d.pick(descriptions), vars),
+      Tags: d.some(EXTRA_TAGS, 2, d.some(stack.tags, 2, [stack.tags[0]!])),
       Price: charge ? d.pick(PRICES) : 0,
       Cover: d.chance(0.45) ? coverUrl(id, d) : '',
-      Softwares: { Framework: stack.framework, FrameworkVersion: fwVersion, CUDAVersion: cuda, Applications: apps },
+      Softwares: {
+        Framework: stack.framework,
+        FrameworkVersion: fwVersion,
+        CUDAVersion: cuda,
+        Applications: apps,
+      },
       CreatedCount: created,
       FavoritesCount: Math.floor(created * d.next() * 0.4),
       FailedReason: '',
@@ -102,14 +123,16 @@ export function applyStatus(image: SandboxImage, status: ImageStatus, d: Draw): 
   image.Status = status
   image.FailedReason = status === 'UnAvailable' ? d.pick(FAILED_REASONS) : ''
   if (status === 'UnAvailable' || status === 'Making') {
-    Object.assign(image, { Visibility: 0, PubTime: 0, CreatedCount: 0, FavoritesCount: 0 })
-    Object.assign(image, { ImageUseTime: 0, Price: 0, ImageCharge: false })
+    image.Visibility = image.PubTime = image.CreatedCount = image.FavoritesCount = 0
+    image.ImageUseTime = image.Price = 0
+    image.ImageCharge = false
   }
   // Submitted for the community: public once approved, so not published yet.
-  if (status === 'Reviewing') Object.assign(image, { Visibility: 1, PubTime: 0 })
+  if (status === 'Reviewing') {
+    image.Visibility = 1
+    image.PubTime = 0
+  }
 }
-
-const AUTHOR_POOL = ['算力小站', 'deepwhale', '张工', 'lab-ops', '炼丹师阿杰', 'mlinfra', '小林同学']
 
 function coverUrl(id: string, d: Draw): string {
   // A CDN-like object-storage URL; the host is modelled, nothing is served there.

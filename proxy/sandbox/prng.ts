@@ -57,9 +57,17 @@ export class Draw {
     return table[table.length - 1]![0]
   }
 
-  /** Up to `n` distinct items, in pool order. */
-  some<T>(items: readonly T[], n: number): T[] {
-    return items.filter(() => this.chance(n / items.length)).slice(0, n)
+  /** Appends up to `n` items of the pool, in pool order, skipping ones `into` already holds. */
+  some<T>(items: readonly T[], n: number, into: T[] = []): T[] {
+    const p = n / items.length
+    let added = 0
+    for (const item of items) {
+      if (this.next() < p && added < n && !into.includes(item)) {
+        into.push(item)
+        added += 1
+      }
+    }
+    return into
   }
 
   alnum(length: number): string {

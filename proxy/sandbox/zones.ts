@@ -44,8 +44,6 @@ const PROJECTS: ReadonlyMap<string, number> = new Map([
   ['org-ml-team', 0.4],
 ])
 
-export const DEFAULT_SCOPE: Scope = { region: 'cn-wlcb', zone: 'cn-wlcb-01', project: '' }
-
 export function zoneInfo(region?: string): ZoneInfo[] {
   return ZONES.filter((z) => region === undefined || z.Region === region).map(
     ({ weight: _weight, ...info }) => info,

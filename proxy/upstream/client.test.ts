@@ -411,6 +411,19 @@ describe('rate limit', () => {
     expect(clock.sleeps).toEqual([100, 200, 300])
   })
 
+  it('lets a caller abort its wait for a token', async () => {
+    const { url, hits } = await serve((_req, res) => ok(res))
+    const client = createUpstreamClient(options(url, { maxRequestsPerSecond: 1, burst: 1 }), fast)
+    await client.call(ACTION, {})
+    const ctl = new AbortController()
+    const reason = new Error('gone')
+    setTimeout(() => ctl.abort(reason), 30)
+    const started = performance.now()
+    await expect(client.call(ACTION, {}, { signal: ctl.signal })).rejects.toBe(reason)
+    expect(performance.now() - started).toBeLessThan(500)
+    expect(hits).toHaveLength(1)
+  })
+
   it('gives timeout at once when the wait for a token would pass the deadline', async () => {
     const clock = fakeClock()
     let fetched = 0
