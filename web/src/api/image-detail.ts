@@ -30,7 +30,8 @@ export const imageDetailKeys = {
   all: ['images'] as const,
   details: () => ['images', 'detail'] as const,
   detail: (ref: ImageRef) => ['images', 'detail', ref] as const,
-  versions: (scope: Scope, groupId: string) => ['images', 'versions', { ...scope, groupId }] as const,
+  versions: (scope: Scope, groupId: string) =>
+    ['images', 'versions', { ...scope, groupId }] as const,
 }
 
 /**
@@ -45,9 +46,8 @@ function retry(failureCount: number, error: unknown): boolean {
 }
 
 export function imageQueryOptions({ id, region, zone, project }: ImageRef) {
-  const ref = { id, region, zone, project }
   return queryOptions({
-    queryKey: imageDetailKeys.detail(ref),
+    queryKey: imageDetailKeys.detail({ id, region, zone, project }),
     queryFn: ({ signal }) =>
       apiFetch('/api/images/' + encodeURIComponent(id), {
         query: { region, zone, project },
@@ -56,7 +56,8 @@ export function imageQueryOptions({ id, region, zone, project }: ImageRef) {
       }),
     enabled: id !== '',
     retry,
-    refetchInterval: (query) => LIVE_STATUSES.includes(query.state.data?.Status) ? DETAIL_REFETCH_MS : false,
+    refetchInterval: (query) =>
+      LIVE_STATUSES.includes(query.state.data?.Status) ? DETAIL_REFETCH_MS : false,
   })
 }
 

@@ -27,7 +27,12 @@ export function Callout({
   ...props
 }: ComponentProps<'div'> & VariantProps<typeof calloutVariants> & { icon?: ReactNode }) {
   return (
-    <div data-slot="callout" data-tone={tone ?? 'neutral'} className={cn(calloutVariants({ tone }), className)} {...props}>
+    <div
+      data-slot="callout"
+      data-tone={tone ?? 'neutral'}
+      className={cn(calloutVariants({ tone }), className)}
+      {...props}
+    >
       {icon ?? <span aria-hidden />}
       <div className="col-start-2 flex min-w-0 flex-col gap-1">{children}</div>
     </div>
@@ -35,14 +40,20 @@ export function Callout({
 }
 
 export function CalloutTitle({ className, ...props }: ComponentProps<'div'>) {
-  return <div data-slot="callout-title" className={cn('font-semibold leading-5', className)} {...props} />
+  return (
+    <div
+      data-slot="callout-title"
+      className={cn('leading-5 font-semibold', className)}
+      {...props}
+    />
+  )
 }
 
 export function CalloutDescription({ className, ...props }: ComponentProps<'div'>) {
   return (
     <div
       data-slot="callout-description"
-      className={cn('min-w-0 text-foreground/90 [overflow-wrap:anywhere]', className)}
+      className={cn('text-foreground/90 min-w-0 [overflow-wrap:anywhere]', className)}
       {...props}
     />
   )

@@ -10,7 +10,9 @@ export function Progress({
   className,
   value,
   ...props
-}: Omit<ComponentProps<typeof ProgressPrimitive.Root>, 'value' | 'max'> & { value: number | null }) {
+}: Omit<ComponentProps<typeof ProgressPrimitive.Root>, 'value' | 'max'> & {
+  value: number | null
+}) {
   const known = typeof value === 'number' && Number.isFinite(value)
   const clamped = known ? Math.min(100, Math.max(0, value)) : null
   return (
@@ -18,13 +20,13 @@ export function Progress({
       data-slot="progress"
       value={clamped}
       max={100}
-      className={cn('relative h-2 w-full overflow-hidden rounded-full bg-primary/15', className)}
+      className={cn('bg-primary/15 relative h-2 w-full overflow-hidden rounded-full', className)}
       {...props}
     >
       <ProgressPrimitive.Indicator
         data-slot="progress-indicator"
         className={cn(
-          'h-full rounded-full bg-primary transition-[width] duration-500 motion-reduce:transition-none',
+          'bg-primary h-full rounded-full transition-[width] duration-500 motion-reduce:transition-none',
           clamped === null && 'w-2/5 motion-safe:animate-pulse',
         )}
         style={clamped === null ? undefined : { width: `${clamped}%` }}

@@ -1,0 +1,172 @@
+import { useQuery } from '@tanstack/react-query'
+import { lazy, Suspense, type JSX } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Image, ImageDetail, Scope } from '../../../../proxy/contract'
+import { imageQueryOptions } from '@/api/image-detail'
+import { Sheet, SheetContent } from '@/components/ui/sheet'
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs'
+import { ImageAlerts, ImageDrawerHeader } from './image-drawer-header'
+import { DrawerError, DrawerSkeleton, PanelBoundary, Skeleton } from './image-drawer-states'
+import { ImageJson } from './image-json'
+import { ImageOverview } from './image-overview'
+import { ImageSoftware } from './image-software'
+import { ImageVersions } from './image-versions'
+
+export type DetailTab = 'overview' | 'readme' | 'software' | 'versions' | 'json'
+export const DETAIL_TABS: readonly DetailTab[] = [
+  'overview',
+  'readme',
+  'software',
+  'versions',
+  'json',
+]
+
+export function isDetailTab(value: unknown): value is DetailTab {
+  return (DETAIL_TABS as readonly unknown[]).includes(value)
+}
+
+// The markdown stack is the heaviest part of the drawer: its own chunk, fetched on first use.
+const loadReadme = () => import('./image-readme')
+const ImageReadme = lazy(loadReadme)
+
+export interface ImageDrawerProps {
+  imageId: string
+  scope: Scope
+  tab: DetailTab
+  onTabChange: (tab: DetailTab) => void
+  onClose: () => void
+  /** The list's record, shown in the header while the detail loads. */
+  initial?: Image
+  /** Switch the drawer to another image (a version of the same group). */
+  onSelectImage?: (id: string) => void
+}
+
+function TabPanels({
+  image,
+  scope,
+  onSelectImage,
+}: {
+  image: ImageDetail
+  scope: Scope
+  onSelectImage?: (id: string) => void
+}) {
+  const { t } = useTranslation('detail')
+  const id = image.CompShareImageId ?? ''
+  const panel = 'pt-1'
+  return (
+    <>
+      <TabsContent value="overview" className={panel}>
+        <PanelBoundary resetKey={`overview-${id}`}>
+          <ImageOverview image={image} />
+        </PanelBoundary>
+      </TabsContent>
+      <TabsContent value="readme" className={panel}>
+        <PanelBoundary resetKey={`readme-${id}`}>
+          <Suspense
+            fallback={
+              <div role="status" className="flex flex-col gap-2">
+                <span className="sr-only">{t('readme.loading')}</span>
+                <Skeleton className="h-6 w-1/2" />
+                <Skeleton className="h-4 w-full" />
+                <Skeleton className="h-4 w-5/6" />
+              </div>
+            }
+          >
+            <ImageReadme image={image} />
+          </Suspense>
+        </PanelBoundary>
+      </TabsContent>
+      <TabsContent value="software" className={panel}>
+        <PanelBoundary resetKey={`software-${id}`}>
+          <ImageSoftware image={image} />
+        </PanelBoundary>
+      </TabsContent>
+      <TabsContent value="versions" className={panel}>
+        <PanelBoundary resetKey={`versions-${id}`}>
+          <ImageVersions image={image} scope={scope} onSelectImage={onSelectImage} />
+        </PanelBoundary>
+      </TabsContent>
+      <TabsContent value="json" className={panel}>
+        <PanelBoundary resetKey={`json-${id}`}>
+          <ImageJson image={image} />
+        </PanelBoundary>
+      </TabsContent>
+    </>
+  )
+}
+
+/**
+ * One image in a right-side sheet (a Radix Dialog: focus trap, Escape, focus returns to the row).
+ * The URL owns `image` and `tab`; this component only reports changes.
+ */
+export function ImageDrawer({
+  imageId,
+  scope,
+  tab,
+  onTabChange,
+  onClose,
+  initial,
+  onSelectImage,
+}: ImageDrawerProps): JSX.Element {
+  const { t } = useTranslation('detail')
+  const query = useQuery(imageQueryOptions({ id: imageId, ...scope }))
+  const seed = initial && initial.CompShareImageId === imageId ? initial : undefined
+  const image = query.data ?? seed
+  const current = isDetailTab(tab) ? tab : 'overview'
+
+  return (
+    <Sheet open onOpenChange={(open) => !open && onClose()}>
+      <SheetContent
+        closeLabel={t('close')}
+        data-testid="image-drawer"
+        // Focus the dialog itself, not its first button: the title is announced and no focus ring
+        // lands on "Copy ID". Tab then walks the header, tabs and panel. Focus return is untouched.
+        onOpenAutoFocus={(event) => {
+          event.preventDefault()
+          ;(event.currentTarget as HTMLElement | null)?.focus()
+        }}
+      >
+        <ImageDrawerHeader image={image} imageId={imageId} />
+        <div className="min-h-0 flex-1 overflow-y-auto overscroll-contain">
+          <div className="flex flex-col gap-4 px-5 py-4">
+            {query.data ? (
+              <>
+                <ImageAlerts image={query.data} />
+                <Tabs
+                  value={current}
+                  onValueChange={(value) => isDetailTab(value) && onTabChange(value)}
+                >
+                  <div className="bg-background/95 supports-[backdrop-filter]:bg-background/80 sticky top-0 z-10 -mx-5 -my-2 px-5 py-2 backdrop-blur">
+                    <TabsList aria-label={t('tabs.label')}>
+                      {DETAIL_TABS.map((value) => (
+                        <TabsTrigger
+                          key={value}
+                          value={value}
+                          onPointerEnter={value === 'readme' ? () => void loadReadme() : undefined}
+                          onFocus={value === 'readme' ? () => void loadReadme() : undefined}
+                        >
+                          {t(`tabs.${value}`)}
+                        </TabsTrigger>
+                      ))}
+                    </TabsList>
+                  </div>
+                  <TabPanels image={query.data} scope={scope} onSelectImage={onSelectImage} />
+                </Tabs>
+              </>
+            ) : query.isError ? (
+              <DrawerError
+                error={query.error}
+                imageId={imageId}
+                onRetry={() => void query.refetch()}
+              />
+            ) : (
+              <DrawerSkeleton label={t('loading')} />
+            )}
+          </div>
+        </div>
+      </SheetContent>
+    </Sheet>
+  )
+}
+
+export default ImageDrawer

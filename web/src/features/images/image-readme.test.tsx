@@ -1,0 +1,149 @@
+import { cleanup, render, screen } from '@testing-library/react'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { installDomShims, setLanguage } from './image-drawer-test-utils'
+import { ImageReadme, ReadmeMarkdown } from './image-readme'
+
+beforeAll(async () => {
+  installDomShims()
+  await setLanguage('en')
+})
+afterEach(cleanup)
+
+const GFM = `# Title
+
+| GPU | VRAM |
+| --- | ---: |
+| RTX 4090 | 24 GB |
+| A100 | 80 GB |
+
+\`\`\`bash
+pip install vllm
+\`\`\`
+
+See [docs](https://example.com/docs) or <https://example.com/auto>.
+
+- [x] done
+- [ ] todo
+
+![diagram](https://example.com/d.png)
+`
+
+const HOSTILE = [
+  `<script>alert(1)</script>`,
+  `<img src=x onerror=alert(1)>`,
+  `[x](javascript:alert(1))`,
+  `[y](JaVaScRiPt:alert(2))`,
+  `[z](vbscript:msgbox(1))`,
+  `![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)`,
+  `<a href="javascript:alert(3)">click</a>`,
+  `<iframe src="https://evil.example"></iframe>`,
+  `<div onclick="alert(4)" style="position:fixed">overlay</div>`,
+  `<svg><script>alert(5)</script></svg>`,
+  `[ok](https://example.com/safe)`,
+].join('\n\n')
+
+function assertInert(container: HTMLElement) {
+  expect(container.querySelector('script, iframe, object, embed, style, svg, form')).toBeNull()
+  for (const element of container.querySelectorAll('*')) {
+    for (const attribute of element.attributes) {
+      expect(
+        attribute.name.toLowerCase().startsWith('on'),
+        `${element.tagName} ${attribute.name}`,
+      ).toBe(false)
+      expect(attribute.name.toLowerCase()).not.toBe('style')
+      if (
+        ['href', 'src', 'srcset', 'xlink:href', 'action', 'formaction'].includes(
+          attribute.name.toLowerCase(),
+        )
+      ) {
+        expect(attribute.value.trim().toLowerCase()).not.toMatch(/^(javascript|data|vbscript):/)
+      }
+    }
+  }
+}
+
+describe('ReadmeMarkdown', () => {
+  it('renders GFM: tables, code blocks, task lists, links and images', () => {
+    const { container } = render(<ReadmeMarkdown markdown={GFM} />)
+    expect(container.querySelector('table')).not.toBeNull()
+    expect(container.querySelectorAll('tbody tr')).toHaveLength(2)
+    expect(screen.getByRole('columnheader', { name: 'GPU' })).toBeTruthy()
+    const code = container.querySelector('pre > code')
+    expect(code?.textContent).toContain('pip install vllm')
+    expect(code?.className).toContain('language-bash')
+    expect(container.querySelectorAll('input[type="checkbox"]')).toHaveLength(2)
+    const img = container.querySelector('img')
+    expect(img?.getAttribute('src')).toBe('https://example.com/d.png')
+    expect(img?.getAttribute('loading')).toBe('lazy')
+    expect(img?.getAttribute('referrerpolicy')).toBe('no-referrer')
+  })
+
+  it('opens links in a new tab without an opener or referrer', () => {
+    const { container } = render(<ReadmeMarkdown markdown={GFM} />)
+    const links = [...container.querySelectorAll('a')]
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      'https://example.com/docs',
+      'https://example.com/auto',
+    ])
+    for (const link of links) {
+      expect(link.getAttribute('target')).toBe('_blank')
+      const rel = link.getAttribute('rel')?.split(/\s+/) ?? []
+      expect(rel).toContain('noopener')
+      expect(rel).toContain('noreferrer')
+    }
+  })
+
+  it('renders hostile input inert', () => {
+    const { container } = render(<ReadmeMarkdown markdown={HOSTILE} />)
+    assertInert(container)
+    // The safe link survives; the javascript: ones are not links.
+    const hrefs = [...container.querySelectorAll('a')].map((a) => a.getAttribute('href'))
+    expect(hrefs).toEqual(['https://example.com/safe'])
+    expect(container.querySelectorAll('img[src]')).toHaveLength(0)
+    // Link text of a refused link is still readable.
+    expect(container.textContent).toContain('x')
+  })
+
+  it('stays inert when the hostile lines form one raw HTML block', () => {
+    const { container } = render(<ReadmeMarkdown markdown={HOSTILE.replaceAll('\n\n', '\n')} />)
+    assertInert(container)
+  })
+
+  it('points footnote links at the sanitised ids', () => {
+    const { container } = render(<ReadmeMarkdown markdown={'Note[^1]\n\n[^1]: the note'} />)
+    const ref = container.querySelector('a[data-footnote-ref]')
+    const id = ref?.getAttribute('href')?.slice(1) ?? ''
+    expect(id).toMatch(/^user-content-/)
+    expect(container.querySelector(`[id="${id}"]`)).not.toBeNull()
+    const back =
+      container.querySelector('a[data-footnote-backref]')?.getAttribute('href')?.slice(1) ?? ''
+    expect(container.querySelector(`[id="${back}"]`)).not.toBeNull()
+  })
+
+  it('drops raw HTML inside otherwise normal markdown', () => {
+    const { container } = render(
+      <ReadmeMarkdown
+        markdown={
+          'Hello <b onmouseover="x()">bold</b> <img src="https://e.com/a.png" onerror="y()">'
+        }
+      />,
+    )
+    assertInert(container)
+    expect(container.textContent).toContain('Hello')
+  })
+})
+
+describe('ImageReadme', () => {
+  it('shows a friendly empty state for an empty or absent readme', () => {
+    render(<ImageReadme image={{ Readme: '   ' }} />)
+    expect(screen.getByText('This image has no readme')).toBeTruthy()
+    cleanup()
+    render(<ImageReadme image={{}} />)
+    expect(screen.getByText('This image has no readme')).toBeTruthy()
+  })
+
+  it('marks a malformed readme', () => {
+    render(<ImageReadme image={{ Readme: null, malformed: { Readme: 42 } }} />)
+    expect(screen.getByText('Malformed: 42')).toBeTruthy()
+  })
+})

@@ -1,0 +1,127 @@
+import { useQuery } from '@tanstack/react-query'
+import { GitBranch, Layers } from 'lucide-react'
+import { useTranslation } from 'react-i18next'
+import type { Image, ImageDetail, Scope } from '../../../../proxy/contract'
+import { imageVersionsQueryOptions } from '@/api/image-detail'
+import { Badge } from '@/components/ui/badge'
+import { cn } from '@/lib/utils'
+import { DrawerError, EmptyState, Skeleton } from './image-drawer-states'
+import { isNumber, StatusBadge, textOf, TimeValue } from './image-drawer-values'
+
+function VersionBody({ image, current }: { image: Image; current: boolean }) {
+  const { t } = useTranslation('detail')
+  const name = textOf(image, 'Name') ?? textOf(image, 'CompShareImageId') ?? t('versions.unnamed')
+  const version = textOf(image, 'VersionName')
+  const notes = textOf(image, 'VersionDesc')
+  return (
+    <>
+      <span className="flex flex-wrap items-center gap-2">
+        {version && (
+          <Badge tone="primary" className="font-mono">
+            {version}
+          </Badge>
+        )}
+        <span className="min-w-0 font-medium [overflow-wrap:anywhere]">{name}</span>
+        {current && <Badge tone="info">{t('versions.current')}</Badge>}
+        <span className="ml-auto">
+          <StatusBadge status={image.Status} />
+        </span>
+      </span>
+      {notes && <span className="text-muted-foreground text-sm whitespace-pre-wrap">{notes}</span>}
+      <span className="text-muted-foreground flex flex-wrap gap-x-3 text-xs">
+        <span className="font-mono">{textOf(image, 'CompShareImageId')}</span>
+        {isNumber(image.CreateTime) && <TimeValue seconds={image.CreateTime} />}
+      </span>
+    </>
+  )
+}
+
+/** Other images of the same GroupId, newest first; choosing one switches the drawer to it. */
+export function ImageVersions({
+  image,
+  scope,
+  onSelectImage,
+}: {
+  image: ImageDetail
+  scope: Scope
+  onSelectImage?: (id: string) => void
+}) {
+  const { t } = useTranslation('detail')
+  const groupId = textOf(image, 'GroupId')
+  const currentId = textOf(image, 'CompShareImageId')
+  const query = useQuery(imageVersionsQueryOptions(scope, groupId))
+
+  if (!groupId) {
+    return (
+      <EmptyState
+        icon={<GitBranch />}
+        title={t('versions.noGroup')}
+        hint={t('versions.noGroupHint')}
+      />
+    )
+  }
+  if (query.isPending) {
+    return (
+      <div className="flex flex-col gap-2" aria-busy>
+        {[0, 1, 2].map((index) => (
+          <Skeleton key={index} className="h-16 w-full" />
+        ))}
+      </div>
+    )
+  }
+  if (query.isError) {
+    return (
+      <DrawerError
+        title={t('versions.error')}
+        error={query.error}
+        imageId={groupId}
+        onRetry={() => void query.refetch()}
+      />
+    )
+  }
+  const versions = query.data
+  const others = versions.filter((version) => version.CompShareImageId !== currentId)
+  const item = 'flex w-full flex-col gap-1.5 rounded-lg border p-3 text-left'
+
+  return (
+    <div className="flex flex-col gap-3">
+      <p className="text-muted-foreground flex items-center gap-2 text-xs">
+        <Layers className="size-4" aria-hidden />
+        {t('versions.count', { count: versions.length, group: groupId })}
+      </p>
+      <ul className="flex flex-col gap-2">
+        {versions.map((version, index) => {
+          const id = textOf(version, 'CompShareImageId')
+          const current = id === currentId
+          return (
+            <li key={id ?? index}>
+              {current || !id || !onSelectImage ? (
+                <div
+                  aria-current={current ? 'true' : undefined}
+                  className={cn(
+                    item,
+                    current && 'border-primary/50 bg-primary/5 ring-primary/30 ring-1',
+                  )}
+                >
+                  <VersionBody image={version} current={current} />
+                </div>
+              ) : (
+                <button
+                  type="button"
+                  onClick={() => onSelectImage(id)}
+                  className={cn(
+                    item,
+                    'bg-card hover:bg-accent focus-visible:ring-ring cursor-pointer transition-colors outline-none focus-visible:ring-2 motion-reduce:transition-none',
+                  )}
+                >
+                  <VersionBody image={version} current={false} />
+                </button>
+              )}
+            </li>
+          )
+        })}
+      </ul>
+      {others.length === 0 && <p className="text-muted-foreground text-sm">{t('versions.only')}</p>}
+    </div>
+  )
+}
