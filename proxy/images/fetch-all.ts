@@ -31,7 +31,7 @@ const API_MAX_LIMIT = 100
 /**
  * Fetches an account's whole list (design.md §4): offset 0 first for `TotalCount`, then the rest a
  * few pages at a time; without a usable `TotalCount`, page by page until a short page. Any failure
- * fails the whole fetch and aborts the requests still running.
+ * fails the whole fetch: the requests still running are aborted, and it settles once they have.
  */
 export async function fetchAllImages(
   fetchPage: FetchPage,
@@ -53,6 +53,7 @@ export async function fetchAllImages(
   let failure: { error: unknown } | undefined
 
   const fetchAt = async (index: number): Promise<Image[]> => {
+    controller.signal.throwIfAborted()
     const { images, totalCount } = await fetchPage(
       { offset: index * pageSize, limit: pageSize },
       controller.signal,
@@ -75,7 +76,7 @@ export async function fetchAllImages(
   }
 
   try {
-    const head = await fetchAt(0)
+    await fetchAt(0)
     const total = first as number | null // set by fetchAt(0); TS cannot see through the closure
     if (total === null) {
       await pageOnFrom(1)
@@ -97,7 +98,7 @@ export async function fetchAllImages(
       await Promise.all(Array.from({ length: workers }, worker))
       if (failure) throw failure.error
       // The list grew while we paged (a later page reported more): fetch what moved past the plan.
-      if (head.length > 0 && largest > planned * pageSize) await pageOnFrom(planned)
+      if (largest > planned * pageSize) await pageOnFrom(planned)
     }
   } catch (error) {
     controller.abort(error)

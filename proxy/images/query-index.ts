@@ -17,13 +17,20 @@ export interface FacetColumn {
   /** Distinct raw values in collation order: code k stands for `values[k - 1]`. */
   readonly values: readonly string[]
   readonly codeOf: ReadonlyMap<string, number>
-  /** Single-valued facets: one code per image, 0 for none. */
+  /** One code per image, 0 for none (for tags, see TagColumn). */
   readonly codes: Int32Array
-  /** Multi-valued facets (tags): image i's codes are `codes[start[i]]…codes[start[i + 1] - 1]`. */
-  readonly start?: Int32Array
 }
 
-/** design.md §4's facets, in the order the query loop handles them; `tags` is the multi-valued one. */
+/** Tags, the multi-valued facet, both ways round. */
+export interface TagColumn extends FacetColumn {
+  /** Image i's tag codes are `codes[start[i]]…codes[start[i + 1] - 1]`, each tag once. */
+  readonly start: Int32Array
+  /** The images with tag code k are `postings[postingStart[k]]…`, ascending. */
+  readonly postingStart: Int32Array
+  readonly postings: Int32Array
+}
+
+/** design.md §4's single-valued facets, in the query loop's order (`tags` is kept apart). */
 export const SINGLE_FACETS = ['status', 'type', 'visibility', 'gpu', 'framework'] as const
 export type SingleFacet = (typeof SINGLE_FACETS)[number]
 
@@ -36,6 +43,10 @@ const FACET_VALUE: Record<SingleFacet, (image: Image) => string | null> = {
   framework: (image) => textValue(image.Softwares?.Framework),
 }
 
+/** `scratch.selected` bits: passes every filter (in the list); passes all but the tag filter. */
+export const SELECTED = 1
+export const TAG_ELIGIBLE = 2
+
 /** A snapshot's list with everything a query needs precomputed (see query.ts). */
 export interface QueryIndex {
   readonly images: readonly Image[]
@@ -43,11 +54,19 @@ export interface QueryIndex {
   /** 1 where the image has a non-blank FailedReason. */
   readonly failed: Uint8Array
   readonly facets: Readonly<Record<SingleFacet, FacetColumn>>
-  readonly tags: FacetColumn
+  readonly tags: TagColumn
   /** Sort orders, built on first use (query-sort.ts), keyed `field:order`. */
   readonly sorts: Map<string, Int32Array>
+  /** Match lists of recent search terms (query-search.ts), least recently used first. */
+  readonly termCache: Map<string, Int32Array>
+  /** Every position, 0…n-1: what a query without search text walks. */
+  readonly everyone: Int32Array
   /** Per-query working memory, reused: queries run synchronously, one at a time. */
-  readonly scratch: { readonly hits: Uint16Array; readonly selected: Uint8Array }
+  readonly scratch: {
+    readonly selected: Uint8Array
+    readonly docs: Int32Array
+    readonly tagHave: Uint16Array
+  }
 }
 
 /** Precomputes a list's search text, facet codes and flags; sort orders come lazily. */
@@ -64,7 +83,9 @@ export function buildIndex(images: readonly Image[]): QueryIndex {
     facets,
     tags: tagColumn(images),
     sorts: new Map(),
-    scratch: { hits: new Uint16Array(n), selected: new Uint8Array(n) },
+    termCache: new Map(),
+    everyone: Int32Array.from({ length: n }, (_, i) => i),
+    scratch: { selected: new Uint8Array(n), docs: new Int32Array(n), tagHave: new Uint16Array(n) },
   }
 }
 
@@ -81,19 +102,28 @@ function singleColumn(images: readonly Image[], pick: (image: Image) => string |
   return { values, codeOf, codes }
 }
 
-function tagColumn(images: readonly Image[]): FacetColumn {
-  // Each image's tags once: a repeated tag neither counts twice nor satisfies a filter twice.
-  const perImage = images.map((image) => [
-    ...new Set((Array.isArray(image.Tags) ? image.Tags : []).map(textValue)),
-  ])
-  const { values, codeOf } = dictionary(
-    perImage.flat().filter((v): v is string => v !== null),
-  )
+function tagColumn(images: readonly Image[]): TagColumn {
   const start = new Int32Array(images.length + 1)
-  const codes: number[] = []
-  perImage.forEach((tags, i) => {
-    for (const tag of tags) if (tag !== null) codes.push(codeOf.get(tag)!)
-    start[i + 1] = codes.length
+  const raw: string[] = []
+  images.forEach((image, i) => {
+    const from = raw.length
+    for (const tag of Array.isArray(image.Tags) ? image.Tags : []) {
+      const value = textValue(tag)
+      // Each image's tags once: a repeated tag neither counts twice nor satisfies a filter twice.
+      if (value !== null && !raw.includes(value, from)) raw.push(value)
+    }
+    start[i + 1] = raw.length
   })
-  return { values, codeOf, codes: Int32Array.from(codes), start }
+  const { values, codeOf } = dictionary(raw)
+  const codes = Int32Array.from(raw, (value) => codeOf.get(value)!)
+  // The inverse: for each tag, its images (a counting sort of the pairs by tag).
+  const postingStart = new Int32Array(values.length + 2)
+  for (const code of codes) postingStart[code + 1]!++
+  for (let k = 1; k < postingStart.length; k++) postingStart[k]! += postingStart[k - 1]!
+  const fill = postingStart.slice()
+  const postings = new Int32Array(codes.length)
+  for (let i = 0; i < images.length; i++) {
+    for (let k = start[i]!; k < start[i + 1]!; k++) postings[fill[codes[k]!]!++] = i
+  }
+  return { values, codeOf, codes, start, postingStart, postings }
 }

@@ -9,13 +9,22 @@ export function foldText(text: string): string {
   return text.normalize('NFKC').toLowerCase()
 }
 
+// Control characters separate images and fields in the search text, so no term may hold one.
+// eslint-disable-next-line no-control-regex
+const TERM_SEPARATORS = /[\s\u0000-\u001f]+/
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f]/
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f]/g
+
 /** Free-text terms of `q`: folded, split on whitespace, duplicates dropped. All must match. */
 export function searchTerms(q: string | undefined): string[] {
   if (!q) return []
   const terms = foldText(q)
-    .split(/[\s\u0000-\u001f]+/)
+    .split(TERM_SEPARATORS)
     .filter((term) => term !== '')
-  // Longest first: the rarest term usually, so later scans touch fewer hits.
+  // Longest first: usually the rarest, so it gets the one full scan and the rest look only
+  // among its matches (query-search.ts).
   return [...new Set(terms)].sort((a, b) => b.length - a.length)
 }
 
@@ -47,46 +56,23 @@ export interface SearchText {
 }
 
 export function buildSearchText(images: readonly Image[]): SearchText {
+  const parts: string[] = []
+  for (const image of images) {
+    for (const field of searchFields(image)) {
+      if (typeof field !== 'string' || field === '') continue
+      parts.push(CONTROL.test(field) ? field.replace(CONTROLS, '\u0001') : field, '\u0001')
+    }
+    parts.push('\u0000')
+  }
+  // Folding everything in one call is equivalent to folding each field (a control character
+  // never composes under NFKC nor is cased) and much cheaper than 100,000 small calls.
+  const haystack = foldText(parts.join(''))
   const starts = new Int32Array(images.length + 1)
-  const docs: string[] = new Array<string>(images.length)
   let at = 0
   for (let i = 0; i < images.length; i++) {
-    const fields = searchFields(images[i]!).filter((f): f is string => typeof f === 'string')
-    // Folding the joined text once is equivalent: a control character never composes under NFKC.
-    const doc = foldText(fields.join('\u0001')).replace(/[\u0000-\u001f]/g, '\u0001')
-    docs[i] = doc
     starts[i] = at
-    at += doc.length + 1
+    at = haystack.indexOf('\u0000', at) + 1
   }
   starts[images.length] = at
-  return { haystack: docs.join('\u0000'), starts }
-}
-
-/**
- * Marks the images containing `term`: `hits[i]` goes from `round` to `round + 1`, so after the
- * k-th term only images that matched all k terms hold k.
- */
-export function markTerm(text: SearchText, term: string, round: number, hits: Uint16Array): void {
-  const { haystack, starts } = text
-  const last = starts.length - 2
-  let doc = 0
-  for (let at = haystack.indexOf(term); at !== -1; ) {
-    doc = docAt(starts, at, doc, last)
-    if (hits[doc] === round) hits[doc] = round + 1
-    // One hit per image is enough: continue from the next image.
-    at = haystack.indexOf(term, starts[doc + 1]!)
-  }
-}
-
-/** The image whose text holds position `at`, searching forward from `from`. */
-function docAt(starts: Int32Array, at: number, from: number, last: number): number {
-  if (at < starts[from + 1]!) return from
-  let lo = from + 1
-  let hi = last
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1
-    if (starts[mid]! <= at) lo = mid
-    else hi = mid - 1
-  }
-  return lo
+  return { haystack, starts }
 }
