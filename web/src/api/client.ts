@@ -1,12 +1,15 @@
-import { z } from 'zod'
+// zod/mini keeps the schema runtime out of the first load (the classic API is not tree-shakeable);
+// callers may still pass classic schemas: both are $ZodType.
+import { z } from 'zod/mini'
+import type { $ZodType } from 'zod/v4/core'
 import type { ErrorCode } from '../../../proxy/contract'
 
 const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    retCode: z.number().optional(),
-    requestId: z.string().optional(),
+    retCode: z.optional(z.number()),
+    requestId: z.optional(z.string()),
   }),
 })
 
@@ -57,7 +60,7 @@ export function withQuery(path: string, query: Query = {}): string {
 /** The one way the SPA talks to the proxy: parses success with `schema`, throws ApiError otherwise. */
 export async function apiFetch<T>(
   path: string,
-  { schema, signal, query }: { schema: z.ZodType<T>; signal?: AbortSignal; query?: Query },
+  { schema, signal, query }: { schema: $ZodType<T>; signal?: AbortSignal; query?: Query },
 ): Promise<T> {
   let response: Response
   try {
@@ -71,7 +74,7 @@ export async function apiFetch<T>(
   }
   const body: unknown = await response.json().catch(() => undefined)
   if (!response.ok) {
-    const parsed = errorBodySchema.safeParse(body)
+    const parsed = z.safeParse(errorBodySchema, body)
     if (parsed.success) {
       throw new ApiError({ status: response.status, ...parsed.data.error } as ConstructorParameters<
         typeof ApiError
@@ -83,7 +86,7 @@ export async function apiFetch<T>(
       message: `HTTP ${response.status} ${response.statusText}`,
     })
   }
-  const parsed = schema.safeParse(body)
+  const parsed = z.safeParse(schema, body)
   if (!parsed.success) {
     throw new ApiError({
       status: response.status,

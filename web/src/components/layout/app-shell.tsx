@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react'
+
+/** Full-height frame: a header that wraps on narrow screens, then a main area that fills the rest. */
+export function AppShell({ header, children }: { header: ReactNode; children: ReactNode }) {
+  return (
+    <div className="flex min-h-dvh flex-col md:h-dvh">
+      {header}
+      <main id="main" className="flex min-h-0 flex-1 flex-col gap-3 px-3 pt-3 pb-2 sm:px-5">
+        {children}
+      </main>
+    </div>
+  )
+}
+
+export function AppHeader({
+  brand,
+  children,
+  end,
+}: {
+  brand: ReactNode
+  /** Context controls (scope, refresh): wrap onto their own line on narrow screens. */
+  children?: ReactNode
+  /** Personal controls (language, theme): always at the far end. */
+  end?: ReactNode
+}) {
+  return (
+    <header className="border-b bg-card">
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-2 px-3 py-2.5 sm:gap-x-4 sm:px-5">
+        <div className="flex min-w-0 items-center gap-2.5">{brand}</div>
+        <div className="order-3 flex w-full flex-wrap items-center gap-2 xl:order-none xl:w-auto xl:flex-1">
+          {children}
+        </div>
+        <div className="ml-auto flex items-center gap-0.5 sm:gap-1 xl:ml-0">{end}</div>
+      </div>
+    </header>
+  )
+}
+
+export function AppLogo({ className }: { className?: string }) {
+  return (
+    <svg viewBox="0 0 32 32" aria-hidden className={className}>
+      <rect width="32" height="32" rx="7" fill="#4f46e5" />
+      <rect x="7" y="8" width="18" height="4" rx="1.5" fill="#fff" />
+      <rect x="7" y="14" width="18" height="4" rx="1.5" fill="#c7d2fe" />
+      <rect x="7" y="20" width="18" height="4" rx="1.5" fill="#a5b4fc" />
+    </svg>
+  )
+}

@@ -1,0 +1,45 @@
+import { TriangleAlertIcon } from 'lucide-react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Image } from '../../../../proxy/contract'
+import { Badge } from '@/components/ui/badge'
+import { formatRaw } from '@/lib/format'
+import { firstMalformed } from './images-values'
+
+export function EmptyValue() {
+  const { t } = useTranslation()
+  return <span className="text-muted-foreground">{t('value.empty')}</span>
+}
+
+export function MalformedValue({ raw }: { raw: unknown }) {
+  const { t } = useTranslation()
+  const text = t('value.malformed', { raw: formatRaw(raw) })
+  return (
+    <Badge
+      tone="warning"
+      title={text}
+      aria-label={text}
+      data-testid="malformed-value"
+      className="cursor-help"
+    >
+      <TriangleAlertIcon aria-hidden />
+      {t('value.malformedShort')}
+    </Badge>
+  )
+}
+
+/** A cell value, or the malformed marker when any of `paths` arrived unusable, or "—" for null. */
+export function CellValue({
+  image,
+  paths,
+  children,
+}: {
+  image: Image
+  paths: readonly string[]
+  children: ReactNode
+}) {
+  const bad = firstMalformed(image, paths)
+  if (bad) return <MalformedValue raw={bad.raw} />
+  if (children === null || children === undefined || children === '') return <EmptyValue />
+  return <>{children}</>
+}

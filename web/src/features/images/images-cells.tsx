@@ -1,0 +1,165 @@
+import { GlobeIcon, LockIcon } from 'lucide-react'
+import { useTranslation } from 'react-i18next'
+import type { Image } from '../../../../proxy/contract'
+import { Badge } from '@/components/ui/badge'
+import { formatCount, formatDateTime, formatRelative, formatSize, toDate } from '@/lib/format'
+import { cn } from '@/lib/utils'
+import { statusOption } from './image-status'
+import { CellValue } from './images-cell-value'
+import { formatYuan, numberOf, softwares, textOf, visibilityOf } from './images-values'
+
+export function StatusCell({ image }: { image: Image }) {
+  const { t } = useTranslation()
+  const option = statusOption(image.Status)
+  const reason = textOf(image.FailedReason)
+  const raw = textOf(image.Status)
+  return (
+    <div className="flex min-w-0 flex-col items-start gap-1">
+      <CellValue image={image} paths={['Status']}>
+        {option ? (
+          <Badge tone={option.tone}>
+            <option.icon
+              aria-hidden
+              className={cn(
+                option.value === 'Making' &&
+                  'animate-spin [animation-duration:3s] motion-reduce:animate-none',
+              )}
+            />
+            {t(option.labelKey)}
+          </Badge>
+        ) : raw ? (
+          <Badge tone="neutral">{t('status.unknown', { value: raw })}</Badge>
+        ) : null}
+      </CellValue>
+      {reason && (
+        <span className="block max-w-60 truncate text-xs text-destructive" title={reason}>
+          {reason}
+        </span>
+      )}
+    </div>
+  )
+}
+
+export function TypeCell({ image }: { image: Image }) {
+  const { t } = useTranslation()
+  const type = textOf(image.ImageType)
+  return (
+    <CellValue image={image} paths={['ImageType']}>
+      {type && t(`type.${type}`, { defaultValue: type })}
+    </CellValue>
+  )
+}
+
+export function VisibilityCell({ image }: { image: Image }) {
+  const { t } = useTranslation()
+  const visibility = visibilityOf(image)
+  const Icon = visibility === 'public' ? GlobeIcon : LockIcon
+  return (
+    <CellValue image={image} paths={['Visibility']}>
+      {visibility ? (
+        <span className="inline-flex items-center gap-1.5">
+          <Icon className="size-3.5 text-muted-foreground" aria-hidden />
+          {t(`value.${visibility}`)}
+        </span>
+      ) : (
+        textOf(image.Visibility)
+      )}
+    </CellValue>
+  )
+}
+
+export function FrameworkCell({ image }: { image: Image }) {
+  const { framework, version } = softwares(image)
+  return (
+    <CellValue
+      image={image}
+      paths={['Softwares', 'Softwares.Framework', 'Softwares.FrameworkVersion']}
+    >
+      {framework && (
+        <span className="whitespace-nowrap">
+          {framework}
+          {version && <span className="ml-1 text-muted-foreground">{version}</span>}
+        </span>
+      )}
+    </CellValue>
+  )
+}
+
+export function CudaCell({ image }: { image: Image }) {
+  return (
+    <CellValue image={image} paths={['Softwares', 'Softwares.CUDAVersion']}>
+      {softwares(image).cuda}
+    </CellValue>
+  )
+}
+
+export function TextCell({
+  image,
+  field,
+}: {
+  image: Image
+  field: 'SourceGpuType' | 'VersionName'
+}) {
+  return (
+    <CellValue image={image} paths={[field]}>
+      {textOf(image[field])}
+    </CellValue>
+  )
+}
+
+export function SizeCell({ image }: { image: Image }) {
+  const { i18n } = useTranslation()
+  return (
+    <CellValue image={image} paths={['Size']}>
+      {formatSize(numberOf(image.Size), i18n.language)}
+    </CellValue>
+  )
+}
+
+export function PriceCell({ image }: { image: Image }) {
+  const { t, i18n } = useTranslation()
+  const price = numberOf(image.Price)
+  return (
+    <CellValue image={image} paths={['Price']}>
+      {price === 0 ? (
+        <Badge tone="success">{t('value.free')}</Badge>
+      ) : (
+        formatYuan(price, i18n.language)
+      )}
+    </CellValue>
+  )
+}
+
+export function TimeCell({ image, field }: { image: Image; field: 'CreateTime' | 'PubTime' }) {
+  const { i18n } = useTranslation()
+  const seconds = numberOf(image[field])
+  const date = toDate(seconds)
+  return (
+    <CellValue image={image} paths={[field]}>
+      {date && (
+        <time
+          dateTime={date.toISOString()}
+          title={formatDateTime(seconds, i18n.language) ?? undefined}
+          className="whitespace-nowrap"
+        >
+          {formatRelative(seconds, i18n.language)}
+        </time>
+      )}
+    </CellValue>
+  )
+}
+
+export function CountCell({
+  image,
+  field,
+}: {
+  image: Image
+  field: 'CreatedCount' | 'FavoritesCount'
+}) {
+  const { i18n } = useTranslation()
+  return (
+    <CellValue image={image} paths={[field]}>
+      {formatCount(numberOf(image[field]), i18n.language)}
+    </CellValue>
+  )
+}

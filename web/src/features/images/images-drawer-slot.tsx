@@ -1,0 +1,74 @@
+import { lazy, Suspense, useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { notify } from '@/lib/notify'
+import type { Image, Scope } from '../../../../proxy/contract'
+import { ErrorBoundary } from '@/components/layout/error-boundary'
+import type { DrawerTab } from './dashboard-search'
+
+// The drawer (and its markdown) is a lazy chunk: the list does not pay for it up front.
+const loadDrawer = () => import('./image-drawer')
+const ImageDrawer = lazy(loadDrawer)
+
+/** Fetch the drawer's chunk while the browser is idle, so the first open is instant. */
+let preloaded = false
+export function preloadImageDrawer() {
+  if (preloaded) return
+  preloaded = true
+  const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200))
+  idle(() => void loadDrawer().catch(() => {}))
+}
+
+export function ImagesDrawerSlot({
+  imageId,
+  scope,
+  tab,
+  initial,
+  onTabChange,
+  onClose,
+  onSelectImage,
+}: {
+  imageId: string | undefined
+  scope: Scope
+  tab: DrawerTab
+  initial: Image | undefined
+  onTabChange: (tab: DrawerTab) => void
+  onClose: () => void
+  onSelectImage: (id: string) => void
+}) {
+  if (!imageId) return null
+  return (
+    <ErrorBoundary
+      resetKey={imageId}
+      fallback={(_error, reset) => (
+        <DrawerFailed
+          onClose={() => {
+            reset()
+            onClose()
+          }}
+        />
+      )}
+    >
+      <Suspense fallback={null}>
+        <ImageDrawer
+          imageId={imageId}
+          scope={scope}
+          tab={tab}
+          onTabChange={onTabChange}
+          onClose={onClose}
+          initial={initial}
+          onSelectImage={onSelectImage}
+        />
+      </Suspense>
+    </ErrorBoundary>
+  )
+}
+
+/** The drawer's own boundary: a broken drawer never blanks the table; it closes with a toast. */
+function DrawerFailed({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('images')
+  useEffect(() => {
+    notify.error(t('drawer.failed'), { id: 'drawer-failed' })
+    onClose()
+  }, [onClose, t])
+  return null
+}

@@ -1,0 +1,122 @@
+import { FlaskConicalIcon, LinkIcon, RadioIcon, RefreshCwIcon } from 'lucide-react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { notify } from '@/lib/notify'
+import type { HealthResponse } from '../../../../proxy/contract'
+import { AppHeader, AppLogo } from '@/components/layout/app-shell'
+import { Badge } from '@/components/ui/badge'
+import { Button } from '@/components/ui/button'
+import { useNow } from '@/hooks/use-now'
+import { copyText } from '@/lib/clipboard'
+import { formatDateTime, formatRelative } from '@/lib/format'
+import { cn } from '@/lib/utils'
+
+export function ImagesHeader({
+  mode,
+  scopeControls,
+  fetchedAt,
+  refreshing,
+  live,
+  onRefresh,
+  personalControls,
+}: {
+  mode: HealthResponse['mode'] | undefined
+  scopeControls: ReactNode
+  fetchedAt: number | undefined
+  refreshing: boolean
+  live: boolean
+  onRefresh: () => void
+  personalControls: ReactNode
+}) {
+  const { t } = useTranslation('images')
+
+  const copyLink = async () => {
+    try {
+      await copyText(window.location.href)
+      notify.success(t('header.linkCopied'))
+    } catch {
+      notify.error(t('common:actions.copyFailed'))
+    }
+  }
+
+  return (
+    <AppHeader
+      brand={
+        <>
+          <AppLogo className="size-7 shrink-0" />
+          <span className="text-base font-semibold tracking-tight">{t('common:appName')}</span>
+          {mode === 'sandbox' && (
+            <Badge tone="warning" title={t('header.sandboxHint')} data-testid="mode-badge">
+              <FlaskConicalIcon aria-hidden />
+              <span className="hidden sm:inline">{t('header.sandbox')}</span>
+              <span className="sm:hidden">{t('header.sandboxShort')}</span>
+            </Badge>
+          )}
+          {mode === 'live' && (
+            <Badge tone="success" title={t('header.liveHint')} data-testid="mode-badge">
+              <RadioIcon aria-hidden />
+              {t('header.live')}
+            </Badge>
+          )}
+        </>
+      }
+      end={
+        <>
+          <Button variant="ghost" size="sm" onClick={copyLink} aria-label={t('header.copyLink')}>
+            <LinkIcon aria-hidden />
+            <span className="hidden xl:inline">{t('header.copyLink')}</span>
+          </Button>
+          {personalControls}
+        </>
+      }
+    >
+      {scopeControls}
+      <div className="flex items-center gap-2">
+        <Button
+          variant="outline"
+          size="sm"
+          onClick={onRefresh}
+          disabled={refreshing}
+          aria-label={t('header.refresh')}
+        >
+          <RefreshCwIcon className={cn(refreshing && 'animate-spin')} aria-hidden />
+          <span className="hidden sm:inline">{t('header.refresh')}</span>
+        </Button>
+        <UpdatedAgo fetchedAt={fetchedAt} live={live} />
+      </div>
+    </AppHeader>
+  )
+}
+
+function UpdatedAgo({ fetchedAt, live }: { fetchedAt: number | undefined; live: boolean }) {
+  const { t, i18n } = useTranslation('images')
+  const now = useNow(1000)
+  if (!fetchedAt) return null
+  const seconds = fetchedAt / 1000
+  return (
+    <span
+      className="inline-flex items-center gap-1.5 text-xs whitespace-nowrap text-muted-foreground"
+      data-testid="updated-ago"
+    >
+      {live && (
+        <span
+          className="relative flex size-2"
+          title={t('notice.live')}
+          aria-label={t('notice.live')}
+          role="img"
+        >
+          <span className="absolute inline-flex size-full animate-ping rounded-full bg-info opacity-60 motion-reduce:animate-none" />
+          <span className="relative inline-flex size-2 rounded-full bg-info" />
+        </span>
+      )}
+      <time
+        dateTime={new Date(fetchedAt).toISOString()}
+        title={formatDateTime(seconds, i18n.language) ?? undefined}
+      >
+        {t('header.updated', {
+          time: formatRelative(Math.min(seconds, now / 1000), i18n.language, now),
+        })}
+      </time>
+    </span>
+  )
+}

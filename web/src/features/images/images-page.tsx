@@ -1,0 +1,171 @@
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react'
+import type { Image } from '../../../../proxy/contract'
+import { AppShell } from '@/components/layout/app-shell'
+import { ErrorView } from '@/components/layout/error-view'
+import { activeFilters, CLEARED_FILTERS, removeFilter } from './active-filters'
+import type { DroppedParam } from './dashboard-search'
+import { searchToListParams } from './dashboard-search-mappers'
+import { ImagesCellContext, type ImagesCellActions } from './images-tags-cell'
+import { ImagesDrawerSlot, preloadImageDrawer } from './images-drawer-slot'
+import { ImagesEmptyState } from './images-empty-state'
+import { ImagesFilterChips } from './images-filter-chips'
+import { ImagesHeader } from './images-header'
+import { DroppedParamsNotice, StaleNotice } from './images-notices'
+import { ImagesScopeControls } from './images-scope-controls'
+import { ImagesTable, useImagesTable, type DisplayPreferences } from './images-table'
+import { ImagesToolbar } from './images-toolbar'
+import { useDashboardSearch } from './use-dashboard-search'
+import { useImagesData } from './use-images-data'
+import { useViewScope } from './use-view-scope'
+
+export function ImagesPage({
+  dropped,
+  display,
+  personalControls,
+}: {
+  dropped: readonly DroppedParam[]
+  display: DisplayPreferences
+  personalControls: ReactNode
+}) {
+  const [search, setSearch] = useDashboardSearch()
+  const { mode, scope, queryZone, changeZone, changeProject } = useViewScope(search, setSearch)
+  const params = useMemo(
+    () => ({ ...searchToListParams(search), zone: queryZone }),
+    [search, queryZone],
+  )
+  const { list, failedCount, refresh, refreshing, live } = useImagesData(params)
+  const data = list.data
+  const filters = useMemo(() => activeFilters(search), [search])
+  const table = useImagesTable({
+    items: data?.items,
+    total: data?.total ?? 0,
+    search,
+    setSearch,
+    display,
+  })
+
+  useEffect(() => {
+    if (data) preloadImageDrawer()
+  }, [data])
+
+  // Past the end (a shared link to page 9 of a list that shrank): go to the last page.
+  useEffect(() => {
+    if (!data || list.isPlaceholderData || data.total === 0 || data.items.length > 0) return
+    setSearch({ page: Math.max(1, Math.ceil(data.total / search.size)) }, { replace: true })
+  }, [data, list.isPlaceholderData, search.size, setSearch])
+
+  const drawerOpener = useRef<string | undefined>(undefined)
+  const openImage = useCallback(
+    (_image: Image, rowId: string) => {
+      drawerOpener.current = rowId
+      setSearch({ image: rowId, tab: 'overview' })
+    },
+    [setSearch],
+  )
+  const closeImage = useCallback(() => {
+    const rowId = drawerOpener.current ?? search.image
+    drawerOpener.current = undefined
+    setSearch({ image: undefined })
+    // Focus returns to the row that opened the drawer (after the dialog's own focus handling).
+    setTimeout(() => {
+      const row = rowId && document.querySelector<HTMLElement>(`tr[data-row-id="${rowId}"]`)
+      if (row) row.focus({ preventScroll: false })
+    }, 30)
+  }, [search.image, setSearch])
+
+  // Tag chips in rows toggle that tag in the filter (all selected tags must match).
+  const cellActions = useMemo<ImagesCellActions>(
+    () => ({
+      activeTags: search.tag,
+      onTagClick: (tag) =>
+        setSearch({
+          tag: search.tag.includes(tag)
+            ? search.tag.filter((t) => t !== tag)
+            : [...search.tag, tag],
+        }),
+    }),
+    [search.tag, setSearch],
+  )
+
+  const initial = data?.items.find((image) => image.CompShareImageId === search.image)
+
+  return (
+    <AppShell
+      header={
+        <ImagesHeader
+          mode={mode}
+          fetchedAt={data?.fetchedAt}
+          refreshing={refreshing || list.isFetching}
+          live={live}
+          onRefresh={refresh}
+          personalControls={personalControls}
+          scopeControls={
+            <ImagesScopeControls
+              scope={scope}
+              onZoneChange={changeZone}
+              onProjectChange={changeProject}
+            />
+          }
+        />
+      }
+    >
+      <DroppedParamsNotice dropped={dropped} />
+      {data?.stale && <StaleNotice fetchedAt={data.fetchedAt} />}
+      <ImagesToolbar
+        search={search}
+        setSearch={setSearch}
+        facets={data?.facets}
+        failedCount={failedCount}
+        params={params}
+        table={table}
+        display={display}
+      />
+      <ImagesFilterChips
+        filters={filters}
+        onRemove={(filter) => setSearch(removeFilter(search, filter))}
+        onClearAll={() => setSearch(CLEARED_FILTERS)}
+      />
+      {list.isError && !data ? (
+        <div className="flex flex-1 items-start justify-center overflow-auto py-8">
+          <ErrorView
+            error={list.error}
+            onRetry={() => void list.refetch()}
+            retrying={list.isFetching}
+          />
+        </div>
+      ) : (
+        <ImagesCellContext value={cellActions}>
+          <ImagesTable
+            table={table}
+            items={data?.items}
+            total={data?.total ?? 0}
+            isLoading={!data}
+            isFetching={list.isPlaceholderData || refreshing}
+            density={display.density}
+            activeImageId={search.image}
+            onOpen={openImage}
+            emptyState={
+              <ImagesEmptyState
+                filters={filters}
+                scope={scope}
+                page={search.page}
+                total={data?.total ?? 0}
+                onClearFilters={() => setSearch(CLEARED_FILTERS)}
+                onFirstPage={() => setSearch({ page: 1 })}
+              />
+            }
+          />
+        </ImagesCellContext>
+      )}
+      <ImagesDrawerSlot
+        imageId={search.image}
+        scope={scope}
+        tab={search.tab}
+        initial={initial}
+        onTabChange={(tab) => setSearch({ tab }, { replace: true })}
+        onClose={closeImage}
+        onSelectImage={(image) => setSearch({ image })}
+      />
+    </AppShell>
+  )
+}

@@ -1,0 +1,146 @@
+import { functionalUpdate, useTable, type Row } from '@tanstack/react-table'
+import { useEffect, useMemo, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Image } from '../../../../proxy/contract'
+import { PAGE_SIZES } from '../../../../proxy/contract'
+import { DataTable } from '@/components/data-table/data-table'
+import {
+  dataTableFeatures,
+  type DataTableFeatures,
+  type DataTableInstance,
+  type TableDensity,
+} from '@/components/data-table/data-table-features'
+import { DataTablePagination } from '@/components/data-table/data-table-pagination'
+import type { DashboardSearch } from './dashboard-search'
+import {
+  paginationToSearch,
+  searchToPagination,
+  searchToSorting,
+  sortingToSearch,
+} from './dashboard-search-mappers'
+import { buildImageColumns } from './images-columns'
+import { imageName, textOf } from './images-values'
+import type { SetSearch } from './use-dashboard-search'
+
+const NO_IMAGES: Image[] = []
+
+export interface DisplayPreferences {
+  density: TableDensity
+  setDensity: (density: TableDensity) => void
+  columnVisibility: Record<string, boolean>
+  setColumnVisibility: (update: (prev: Record<string, boolean>) => Record<string, boolean>) => void
+}
+
+export const imageRowId = (image: Image, index: number) =>
+  textOf(image.CompShareImageId) ?? `row-${index}`
+
+/** Server-driven table state: sorting and pagination live in the URL, visibility in preferences. */
+export function useImagesTable({
+  items,
+  total,
+  search,
+  setSearch,
+  display,
+}: {
+  items: Image[] | undefined
+  total: number
+  search: DashboardSearch
+  setSearch: SetSearch
+  display: DisplayPreferences
+}): DataTableInstance<Image> {
+  const { t } = useTranslation('images')
+  const columns = useMemo(() => buildImageColumns(t), [t])
+  const sorting = useMemo(() => searchToSorting(search), [search])
+  const pagination = useMemo(() => searchToPagination(search), [search])
+  return useTable({
+    features: dataTableFeatures,
+    columns,
+    data: items ?? NO_IMAGES,
+    getRowId: imageRowId,
+    rowCount: total,
+    manualPagination: true,
+    manualSorting: true,
+    autoResetAll: false,
+    autoResetPageIndex: false,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    state: { sorting, pagination, columnVisibility: display.columnVisibility },
+    onSortingChange: (updater) => setSearch(sortingToSearch(functionalUpdate(updater, sorting))),
+    onPaginationChange: (updater) => {
+      const next = functionalUpdate(updater, pagination)
+      // A new page size starts over at page 1 (the old page number means other rows now).
+      setSearch(
+        next.pageSize !== pagination.pageSize
+          ? { ...paginationToSearch(next), page: 1 }
+          : paginationToSearch(next),
+      )
+    },
+    onColumnVisibilityChange: (updater) =>
+      display.setColumnVisibility((prev) => functionalUpdate(updater, prev)),
+  })
+}
+
+export function ImagesTable({
+  table,
+  items,
+  total,
+  isLoading,
+  isFetching,
+  density,
+  activeImageId,
+  emptyState,
+  onOpen,
+}: {
+  table: DataTableInstance<Image>
+  items: Image[] | undefined
+  total: number
+  isLoading: boolean
+  isFetching: boolean
+  density: TableDensity
+  activeImageId?: string
+  emptyState: ReactNode
+  onOpen: (image: Image, rowId: string) => void
+}) {
+  const { t, i18n } = useTranslation('images')
+
+  // The benchmark measures time to rendered rows (docs/benchmarks.md).
+  useEffect(() => {
+    if (items && items.length > 0) performance.mark?.('imagedeck:rows-rendered')
+  }, [items])
+
+  const rowLabel = (row: Row<DataTableFeatures, Image>) =>
+    t('cell.openImage', {
+      name: imageName(row.original) ?? textOf(row.original.CompShareImageId) ?? t('cell.unnamed'),
+    })
+
+  return (
+    <>
+      <DataTable
+        table={table}
+        label={t('tableLabel')}
+        isLoading={isLoading}
+        isFetching={isFetching}
+        density={density}
+        skeletonRows={Math.min(table.state.pagination.pageSize, 20)}
+        emptyState={emptyState}
+        activeRowId={activeImageId}
+        getRowLabel={rowLabel}
+        onRowActivate={(row) => {
+          if (textOf(row.original.CompShareImageId)) onOpen(row.original, row.id)
+        }}
+      />
+      <DataTablePagination
+        table={table}
+        pageSizes={PAGE_SIZES}
+        summary={
+          isLoading
+            ? '\u00a0'
+            : t('total', {
+                count: total,
+                formattedCount: new Intl.NumberFormat(i18n.language).format(total),
+              })
+        }
+      />
+    </>
+  )
+}

@@ -1,0 +1,69 @@
+import { CircleXIcon } from 'lucide-react'
+import { useCallback } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Image, ImageListResponse } from '../../../../proxy/contract'
+import type { ImagesListParams } from '@/api/images'
+import type { DataTableInstance } from '@/components/data-table/data-table-features'
+import { DataTableViewOptions } from '@/components/data-table/data-table-view-options'
+import { Badge } from '@/components/ui/badge'
+import { Toggle } from '@/components/ui/toggle'
+import type { DashboardSearch } from './dashboard-search'
+import { ImagesExportMenu } from './images-export-menu'
+import { ImagesFacetFilters } from './images-facet-filters'
+import { ImagesSearchBox } from './images-search-box'
+import type { DisplayPreferences } from './images-table'
+import type { SetSearch } from './use-dashboard-search'
+
+export function ImagesToolbar({
+  search,
+  setSearch,
+  facets,
+  failedCount,
+  params,
+  table,
+  display,
+}: {
+  search: DashboardSearch
+  setSearch: SetSearch
+  facets: ImageListResponse['facets'] | undefined
+  failedCount: number | undefined
+  params: ImagesListParams
+  table: DataTableInstance<Image>
+  display: DisplayPreferences
+}) {
+  const { t, i18n } = useTranslation('images')
+  const onQuery = useCallback(
+    (q: string, options: { replace: boolean }) => setSearch({ q: q || undefined }, options),
+    [setSearch],
+  )
+  return (
+    <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label={t('tableLabel')}>
+      <ImagesSearchBox value={search.q ?? ''} onChange={onQuery} />
+      <ImagesFacetFilters search={search} facets={facets} setSearch={setSearch} />
+      <Toggle
+        pressed={search.failed}
+        onPressedChange={(failed) => setSearch({ failed })}
+        className="data-[state=on]:border-destructive/40 data-[state=on]:bg-destructive/10 data-[state=on]:text-destructive"
+      >
+        <CircleXIcon aria-hidden />
+        {t('toolbar.failedOnly')}
+        {failedCount !== undefined && (
+          <Badge
+            tone={failedCount > 0 ? 'danger' : 'neutral'}
+            className="px-1.5 py-0 font-mono tabular-nums"
+          >
+            {new Intl.NumberFormat(i18n.language).format(failedCount)}
+          </Badge>
+        )}
+      </Toggle>
+      <div className="ml-auto flex items-center gap-2">
+        <ImagesExportMenu params={params} />
+        <DataTableViewOptions
+          table={table}
+          density={display.density}
+          onDensityChange={display.setDensity}
+        />
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,72 @@
+import { hashKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { notify } from '@/lib/notify'
+import type { Image } from '../../../../proxy/contract'
+import { fetchImages, imageKeys, imagesQueryOptions, type ImagesListParams } from '@/api/images'
+import { statusOption } from './image-status'
+
+export const LIVE_REFETCH_MS = 10_000
+
+export function hasLiveImages(items: readonly Image[] | undefined): boolean {
+  return !!items?.some((image) => statusOption(image.Status)?.live)
+}
+
+/**
+ * The list for the current view, kept live while an image on the page is still changing,
+ * with the count behind "Failed only" and an explicit Refresh that bypasses the proxy's cache.
+ */
+export function useImagesData(params: ImagesListParams) {
+  const { t } = useTranslation('images')
+  const queryClient = useQueryClient()
+
+  const list = useQuery({
+    ...imagesQueryOptions(params),
+    // Making/Reviewing images change on their own: poll every 10 s while any is on screen,
+    // never in a hidden tab, and stop once none is left.
+    refetchInterval: (query) => (hasLiveImages(query.state.data?.items) ? LIVE_REFETCH_MS : false),
+    refetchIntervalInBackground: false,
+  })
+
+  // "Failed only (n)": the same filters with failed=1; limit=1 because only `total` is needed.
+  const failedParams = { ...params, failed: true, offset: 0, limit: 1 }
+  const failed = useQuery({
+    ...imagesQueryOptions(failedParams),
+    enabled: !params.failed,
+    select: (data) => data.total,
+  })
+  const failedCount = params.failed ? list.data?.total : failed.data
+
+  const refresh = useMutation({
+    mutationFn: () => fetchImages(params, { fresh: true }),
+    onSuccess: (data) => {
+      const key = imageKeys.list(params)
+      queryClient.setQueryData(key, data)
+      // Everything else derived from the list (counts, an open image) follows the fresh fetch.
+      void queryClient.invalidateQueries({
+        queryKey: imageKeys.all,
+        predicate: (query) => query.queryHash !== hashKey(key),
+      })
+    },
+    onError: (error) => notify.error(t('notice.refreshFailed', { message: error.message })),
+  })
+
+  // A failed background refresh while data is on screen: say so, keep the data.
+  const toasted = useRef(0)
+  useEffect(() => {
+    if (list.isError && list.data && list.errorUpdatedAt !== toasted.current) {
+      toasted.current = list.errorUpdatedAt
+      notify.error(t('notice.refreshFailed', { message: list.error.message }), {
+        id: 'list-refresh',
+      })
+    }
+  }, [list.isError, list.data, list.errorUpdatedAt, list.error, t])
+
+  return {
+    list,
+    failedCount,
+    refresh: () => refresh.mutate(),
+    refreshing: refresh.isPending,
+    live: hasLiveImages(list.data?.items),
+  }
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod/mini'
+import { createPreference } from './preference-store'
+
+export const DENSITIES = ['comfortable', 'compact'] as const
+export type Density = (typeof DENSITIES)[number]
+
+export const densityPreference = createPreference<Density>(
+  'imagedeck.density',
+  z.enum(DENSITIES),
+  'comfortable',
+)
+
+/** Shown on demand: the table stays readable at 1440 px without them. */
+export const DEFAULT_COLUMN_VISIBILITY: Record<string, boolean> = {
+  PubTime: false,
+  FavoritesCount: false,
+}
+
+/** Column id → visible; only explicit `false` hides (TanStack's rule), so new columns show up. */
+export const columnVisibilityPreference = createPreference<Record<string, boolean>>(
+  'imagedeck.columns',
+  z.record(z.string(), z.boolean()),
+  DEFAULT_COLUMN_VISIBILITY,
+)

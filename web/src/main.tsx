@@ -1,0 +1,42 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { RouterProvider } from '@tanstack/react-router'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { isRetryable } from '@/api/client'
+import { LazyToaster } from '@/components/layout/lazy-toaster'
+import { syncDocumentLanguage } from '@/features/preferences/language'
+import { applyTheme, useTheme } from '@/features/preferences/theme'
+import '@/i18n/i18n'
+import { router } from './router'
+import './index.css'
+
+// Before the first paint: no flash of the wrong theme (the CSP forbids an inline script for this).
+applyTheme()
+syncDocumentLanguage()
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx will not change on retry (style.md §9); other failures get two more tries.
+      retry: (failureCount, error) => isRetryable(error) && failureCount < 2,
+      staleTime: 15_000,
+      refetchOnWindowFocus: false,
+    },
+  },
+})
+
+function App() {
+  const { theme } = useTheme()
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+      <LazyToaster theme={theme} position="bottom-right" closeButton richColors />
+    </QueryClientProvider>
+  )
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)
