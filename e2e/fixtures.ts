@@ -1,5 +1,11 @@
 import { test as base, expect, type Page } from '@playwright/test'
-import { FAULT_SANDBOX_PORT, SANDBOX_PORT } from './playwright.config'
+import {
+  FAULT_APP_PORT,
+  FAULT_SANDBOX_PORT,
+  FIXTURE_APP_PORT,
+  FIXTURE_SANDBOX_PORT,
+  SANDBOX_PORT,
+} from './playwright.config'
 
 export interface FaultSettings {
   latencyMs?: number
@@ -46,6 +52,10 @@ export class SandboxControl {
   }
 }
 
+const PLACEHOLDER_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180" viewBox="0 0 320 180">' +
+  '<rect width="320" height="180" fill="#cbd5e1"/><path d="M40 140l70-70 50 50 30-30 90 50z" fill="#94a3b8"/></svg>'
+
 interface Fixtures {
   /** Collected console errors and page errors; the test fails if any remain at the end. */
   consoleErrors: string[]
@@ -72,10 +82,20 @@ export const test = base.extend<Fixtures & Options>({
   },
   page: async ({ page, consoleErrors }, use) => {
     void consoleErrors
+    // No internet here: covers and readme images on other hosts get a local placeholder, so the
+    // page renders as it would online and no failed load is logged.
+    await page.route(
+      (url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost',
+      (route) => route.fulfill({ status: 200, contentType: 'image/svg+xml', body: PLACEHOLDER_SVG }),
+    )
     await use(page)
   },
   sandbox: async ({ baseURL }, use) => {
-    const port = baseURL?.endsWith(':8182') ? FAULT_SANDBOX_PORT : SANDBOX_PORT
+    const port = baseURL?.endsWith(`:${FAULT_APP_PORT}`)
+      ? FAULT_SANDBOX_PORT
+      : baseURL?.endsWith(`:${FIXTURE_APP_PORT}`)
+        ? FIXTURE_SANDBOX_PORT
+        : SANDBOX_PORT
     const control = new SandboxControl(port)
     await use(control)
     await control.clearFaults()

@@ -6,10 +6,14 @@ const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
 
 export const APP_PORT = 8181
+/** A second app whose sandbox takes faults: only e2e/faults.spec.ts (serial) uses it. */
 export const FAULT_APP_PORT = 8182
+/** A third app whose sandbox serves fixtures: only e2e/hostile-content.spec.ts uses it. */
+export const FIXTURE_APP_PORT = 8183
 /** The in-process sandboxes' ports, so journeys can inject faults through the control route. */
 export const SANDBOX_PORT = 8797
 export const FAULT_SANDBOX_PORT = 8798
+export const FIXTURE_SANDBOX_PORT = 8799
 
 const serverEnv = (port: number, sandboxPort: number) => ({
   PORT: String(port),
@@ -61,6 +65,14 @@ export default defineConfig({
       cwd: '..',
       url: `http://127.0.0.1:${FAULT_APP_PORT}/api/health`,
       env: { ...serverEnv(FAULT_APP_PORT, FAULT_SANDBOX_PORT), UCLOUD_TIMEOUT_MS: '3000' },
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    {
+      command: 'node scripts/start.mjs',
+      cwd: '..',
+      url: `http://127.0.0.1:${FIXTURE_APP_PORT}/api/health`,
+      env: { ...serverEnv(FIXTURE_APP_PORT, FIXTURE_SANDBOX_PORT), IMAGEDECK_CACHE_TTL_S: '0' },
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },
