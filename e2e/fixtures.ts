@@ -57,8 +57,6 @@ const PLACEHOLDER_SVG =
   '<rect width="320" height="180" fill="#cbd5e1"/><path d="M40 140l70-70 50 50 30-30 90 50z" fill="#94a3b8"/></svg>'
 
 interface Fixtures {
-  /** Collected console errors and page errors; the test fails if any remain at the end. */
-  consoleErrors: string[]
   sandbox: SandboxControl
 }
 
@@ -69,7 +67,8 @@ interface Options {
 
 export const test = base.extend<Fixtures & Options>({
   expectedConsoleErrors: [[], { option: true }],
-  consoleErrors: async ({ page, expectedConsoleErrors }, use) => {
+  /** The page fails its test on any console error or uncaught exception. */
+  page: async ({ page, expectedConsoleErrors }, use) => {
     const errors: string[] = []
     page.on('console', (message) => {
       if (message.type() !== 'error') return
@@ -77,11 +76,6 @@ export const test = base.extend<Fixtures & Options>({
       if (!expectedConsoleErrors.some((pattern) => pattern.test(text))) errors.push(text)
     })
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
-    await use(errors)
-    expect(errors, 'console errors during the test').toEqual([])
-  },
-  page: async ({ page, consoleErrors }, use) => {
-    void consoleErrors
     // No internet here: covers and readme images on other hosts get a local placeholder, so the
     // page renders as it would online and no failed load is logged.
     await page.route(
@@ -89,6 +83,7 @@ export const test = base.extend<Fixtures & Options>({
       (route) => route.fulfill({ status: 200, contentType: 'image/svg+xml', body: PLACEHOLDER_SVG }),
     )
     await use(page)
+    expect(errors, 'console errors during the test').toEqual([])
   },
   sandbox: async ({ baseURL }, use) => {
     const port = baseURL?.endsWith(`:${FAULT_APP_PORT}`)

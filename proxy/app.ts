@@ -8,7 +8,7 @@ import { allowedHosts, requireAuth, securityHeaders } from './http/security'
 import { staticApp } from './http/static'
 import { fetchAllImages } from './images/fetch-all'
 import { createListCache, type ListCache } from './images/list-cache'
-import type { Logger } from './log'
+import { scrubSecrets, type Logger } from './log'
 import { healthRoutes } from './routes/health'
 import { imageRoutes } from './routes/images'
 import { zoneRoutes } from './routes/zones'
@@ -23,6 +23,11 @@ export interface AppDeps {
   now?: () => number
   /** The built SPA; absent in tests that only exercise /api. */
   staticRoot?: string
+  /**
+   * Literal secrets never sent in an error message (an upstream echo, say). Read at each error,
+   * so main.ts can add a key learnt later; the configured private key and auth password by default.
+   */
+  secrets?: readonly string[]
 }
 
 export interface ImageDeckApp {
@@ -36,6 +41,7 @@ const METHODS = new Set(['GET', 'HEAD'])
 export function createApp(deps: AppDeps): ImageDeckApp {
   const { config, upstream, log } = deps
   const now = deps.now ?? Date.now
+  const secrets = deps.secrets ?? [config.keys?.privateKey ?? '', config.auth?.password ?? '']
 
   const cache = createListCache({
     ttlMs: config.cacheTtlMs,
@@ -111,8 +117,8 @@ export function createApp(deps: AppDeps): ImageDeckApp {
   })
   if (deps.staticRoot) app.route('/', staticApp(deps.staticRoot))
 
-  app.onError((error, c) => toResponse(error, c, log))
-  app.notFound((c) => toResponse(new ApiError(404, 'NOT_FOUND', 'Not found'), c, log))
+  app.onError((error, c) => toResponse(error, c, log, secrets))
+  app.notFound((c) => toResponse(new ApiError(404, 'NOT_FOUND', 'Not found'), c, log, secrets))
   return { app, cache }
 }
 
@@ -132,7 +138,7 @@ function describe(error: unknown) {
 }
 
 /** The one place errors become design.md §4's body. */
-function toResponse(error: unknown, c: Context, log: Logger): Response {
+function toResponse(error: unknown, c: Context, log: Logger, secrets: readonly string[]): Response {
   let apiError: ApiError
   if (error instanceof ApiError) {
     apiError = error
@@ -155,7 +161,9 @@ function toResponse(error: unknown, c: Context, log: Logger): Response {
   }
   for (const [name, value] of Object.entries(apiError.extra.headers ?? {})) c.header(name, value)
   c.header('Cache-Control', 'no-store')
-  return c.json(apiError.toBody(), apiError.status)
+  const body = apiError.toBody()
+  body.error.message = scrubSecrets(body.error.message, secrets)
+  return c.json(body, apiError.status)
 }
 
 function isHttpException(error: unknown): error is Error & { getResponse(): Response } {

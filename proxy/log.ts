@@ -36,14 +36,21 @@ export interface LoggerOptions {
   secrets?: string[]
 }
 
+/**
+ * Replaces every literal occurrence of each secret (4 characters or more, so an empty or tiny
+ * value cannot blank out a line) with `[REDACTED]`.
+ */
+export function scrubSecrets(text: string, secrets: readonly (string | undefined)[]): string {
+  return secrets.reduce<string>(
+    (out, secret) => (secret && secret.length >= 4 ? out.split(secret).join('[REDACTED]') : out),
+    text,
+  )
+}
+
 /** Structured JSON lines (design.md §3): one object per line, secrets redacted. */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const secrets = options.secrets
-  const scrub = (line: string): string =>
-    (secrets ?? []).reduce(
-      (out, secret) => (secret.length >= 4 ? out.split(secret).join('[REDACTED]') : out),
-      line,
-    )
+  const scrub = (line: string): string => scrubSecrets(line, secrets ?? [])
   return pino(
     {
       level: options.level ?? 'info',

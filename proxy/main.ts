@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     },
     { log: log.child({ component: 'upstream' }) },
   )
-  const { app } = createApp({ config, upstream, log, version, staticRoot: `${root}dist` })
+  const { app } = createApp({ config, upstream, log, version, staticRoot: `${root}dist`, secrets })
 
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
@@ -89,7 +89,12 @@ async function main(): Promise<void> {
     server.close(() => {
       void (sandbox?.close() ?? Promise.resolve()).finally(() => process.exit(0))
     })
-    if ('closeIdleConnections' in server) server.closeIdleConnections()
+    if ('closeIdleConnections' in server) {
+      // close() waits for every connection: a keep-alive one would hold it open until the
+      // client's idle timeout. Close each as soon as its last response is out.
+      server.closeIdleConnections()
+      setInterval(() => server.closeIdleConnections(), 50).unref()
+    }
   }
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))

@@ -3,9 +3,24 @@ import { Writable } from 'node:stream'
 import { serve } from '@hono/node-server'
 import { createApp } from '../app'
 import { loadConfig } from '../config'
+import type { ListCache } from '../images/list-cache'
 import { createLogger } from '../log'
 import { startSandbox, type RunningSandbox } from '../sandbox/server'
-import { createUpstreamClient } from '../upstream/client'
+import { createUpstreamClient, type UpstreamDeps } from '../upstream/client'
+
+/** One request the proxy sent upstream, as it went on the wire. */
+export interface UpstreamCall {
+  url: string
+  method: string
+  headers: Record<string, string>
+  /** The form body, decoded. */
+  params: Record<string, string>
+  /** performance.now() when the request left and when its response headers arrived. */
+  start: number
+  end?: number
+  /** The body of a 200 answer (read from a clone, so the proxy's own read is untouched). */
+  responseText?: Promise<string>
+}
 
 export interface Stack {
   url: string
@@ -15,6 +30,10 @@ export interface Stack {
   logs: string[]
   /** Every response body the test read through `get`. */
   bodies: string[]
+  /** Every request the proxy sent upstream (recorded by wrapping the upstream client's fetch). */
+  upstreamCalls: UpstreamCall[]
+  /** The proxy's list cache, so a test can start cold without a new stack. */
+  cache: ListCache
   get(path: string, init?: RequestInit): Promise<{ status: number; headers: Headers; body: any; text: string }>
   close(): Promise<void>
 }
@@ -25,7 +44,13 @@ export interface Stack {
  */
 export async function startStack(
   env: Record<string, string> = {},
-  options: { fixture?: unknown[]; privateKey?: string; count?: number } = {},
+  options: {
+    fixture?: unknown[]
+    privateKey?: string
+    count?: number
+    /** Overrides for the upstream client, e.g. `random: () => 0` for backoff without waits. */
+    upstreamDeps?: Omit<UpstreamDeps, 'log' | 'fetch'>
+  } = {},
 ): Promise<Stack> {
   const sandbox = await startSandbox({ port: 0, count: options.count ?? 240, seed: 42 })
   if (options.fixture) {
@@ -46,6 +71,28 @@ export async function startStack(
   const log = createLogger({ level: 'debug', destination })
   const config = loadConfig({ IMAGEDECK_RATE_LIMIT: '100000', ...env })
   const privateKey = options.privateKey ?? sandbox.keys.privateKey
+  const upstreamCalls: UpstreamCall[] = []
+  const recordingFetch: typeof fetch = async (input, init) => {
+    const call: UpstreamCall = {
+      url: String(input),
+      method: init?.method ?? 'GET',
+      headers: Object.fromEntries(new Headers(init?.headers).entries()),
+      params: Object.fromEntries(new URLSearchParams(init?.body as URLSearchParams | string)),
+      start: performance.now(),
+    }
+    upstreamCalls.push(call)
+    try {
+      const response = await fetch(input, init)
+      if (response.status === 200) {
+        const text = response.clone().text()
+        text.catch(() => {})
+        call.responseText = text
+      }
+      return response
+    } finally {
+      call.end = performance.now()
+    }
+  }
   const upstream = createUpstreamClient(
     {
       baseUrl: sandbox.url,
@@ -57,9 +104,9 @@ export async function startStack(
       burst: config.burst,
       userAgent: 'ImageDeck/test',
     },
-    { log },
+    { ...options.upstreamDeps, log, fetch: recordingFetch },
   )
-  const { app } = createApp({ config, upstream, log, version: 'test' })
+  const { app, cache } = createApp({ config, upstream, log, version: 'test' })
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -70,6 +117,8 @@ export async function startStack(
     privateKey: sandbox.keys.privateKey,
     logs,
     bodies,
+    upstreamCalls,
+    cache,
     async get(path, init) {
       const res = await fetch(url + path, init)
       const text = await res.text()

@@ -1,4 +1,4 @@
-import type { Logger } from '../log'
+import { scrubSecrets, type Logger } from '../log'
 import { signParams, type ParamValue } from './sign'
 
 /** design.md §1: the only upstream actions ever called, all read-only. */
@@ -250,7 +250,11 @@ export function createUpstreamClient(options: UpstreamOptions, deps: UpstreamDep
     const retCode = readRetCode(parsed.RetCode)
     if (retCode === undefined) throw invalid('RetCode is missing or not a number', requestId)
     if (retCode !== 0) {
-      const message = typeof parsed.Message === 'string' && parsed.Message ? parsed.Message : ''
+      // The Message reaches logs and the browser: never let an echo carry our own keys there.
+      const message =
+        typeof parsed.Message === 'string' && parsed.Message
+          ? scrubSecrets(parsed.Message, [keys.privateKey, keys.publicKey])
+          : ''
       throw new UpstreamError({
         kind: 'retcode',
         action,
