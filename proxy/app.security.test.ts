@@ -1,0 +1,398 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from './app'
+import { loadConfig } from './config'
+import { requireAuth } from './http/security'
+import { silentLogger } from './log'
+import { inProcessApp } from './test/in-process'
+import { startStack, type Stack } from './test/stack'
+import { UpstreamError, type UpstreamClient } from './upstream/client'
+
+/** The hardening issue, proxy level: secrets, not a signing oracle, access control. */
+
+let staticRoot: string
+beforeAll(() => {
+  staticRoot = mkdtempSync(join(tmpdir(), 'imagedeck-static-'))
+  mkdirSync(join(staticRoot, 'assets'))
+  writeFileSync(join(staticRoot, 'index.html'), '<!doctype html><title>ImageDeck</title>')
+  writeFileSync(join(staticRoot, 'assets', 'index-abc123.js'), 'console.log(1)')
+})
+afterAll(() => rmSync(staticRoot, { recursive: true, force: true }))
+
+let stack: Stack | undefined
+afterEach(async () => {
+  await stack?.close()
+  stack = undefined
+})
+
+const basic = (user: string, password: string) =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
+
+function expectSecurityHeaders(res: Response) {
+  expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/)
+  expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+  expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+}
+
+async function expectErrorBody(res: Response, status: number, code: string) {
+  expect(res.status).toBe(status)
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/)
+  const body = (await res.json()) as { error: { code: string; message: string } }
+  expect(body.error.code).toBe(code)
+  expect(body.error.message).toEqual(expect.any(String))
+  expect(body.error.message.length).toBeGreaterThan(0)
+  return body
+}
+
+describe('secrets', () => {
+  it('keeps the keys out of responses and (unscrubbed) logs when the API echoes them back', async () => {
+    stack = await startStack(
+      { IMAGEDECK_CACHE_TTL_S: '0', UCLOUD_MAX_RETRIES: '1' },
+      { upstreamDeps: { random: () => 0 } },
+    )
+    const s = stack
+    const { privateKey, publicKey } = s.sandbox.keys
+    const echo = `Signature VerifyAC Error: ${privateKey} / ${publicKey}`
+    const routes = [
+      '/api/images?fresh=1',
+      '/api/zones?region=cn-bj2',
+      '/api/images/compshareImage-x',
+      '/api/images/export?format=csv',
+    ]
+    for (const retCode of [171, 150]) {
+      s.sandbox.faults.set({ retCode, message: echo })
+      for (const route of routes) {
+        const res = await s.get(route)
+        expect(res.status).toBe(502)
+        expect(res.body.error).toMatchObject({ code: 'UPSTREAM_ERROR', retCode })
+        // The user still learns what happened, minus the secret.
+        expect(res.body.error.message).toBe('Signature VerifyAC Error: [REDACTED] / [REDACTED]')
+      }
+    }
+    expect(s.logs.join('\n')).toContain('[REDACTED]')
+    for (const text of [...s.bodies, ...s.logs]) {
+      expect(text).not.toContain(privateKey)
+      expect(text).not.toContain(publicKey)
+    }
+  })
+
+  it('scrubs the configured private key and auth password from any error message it returns', async () => {
+    const privateKey = 'configured-private-key-0123456789abcdef'
+    const password = 'hunter2-but-longer'
+    const config = loadConfig({
+      UCLOUD_PUBLIC_KEY: 'pub-key-for-test',
+      UCLOUD_PRIVATE_KEY: privateKey,
+      IMAGEDECK_AUTH: `admin:${password}`,
+    })
+    // An upstream that leaks both in its message: the app's own defence, not the client's.
+    const upstream: UpstreamClient = {
+      call: async (action) => {
+        throw new UpstreamError({
+          kind: 'retcode',
+          action,
+          retCode: 171,
+          message: `bad ${privateKey} ${password}`,
+        })
+      },
+    }
+    const { app } = createApp({ config, upstream, log: silentLogger(), version: 't' })
+    const res = await app.request('/api/zones', {
+      headers: { host: 'localhost', authorization: basic('admin', password) },
+    })
+    const text = await res.text()
+    expect(res.status).toBe(502)
+    expect(text).not.toContain(privateKey)
+    expect(text).not.toContain(password)
+    expect(JSON.parse(text).error.message).toBe('bad [REDACTED] [REDACTED]')
+  })
+
+  it('never logs the Basic auth password or header, right or wrong', async () => {
+    stack = await startStack({ IMAGEDECK_AUTH: 'admin:s3cret-passw0rd' })
+    await stack.get('/api/health', {
+      headers: { authorization: basic('admin', 's3cret-passw0rd') },
+    })
+    await stack.get('/api/health', {
+      headers: { authorization: basic('admin', 'wrong-passw0rd-x') },
+    })
+    await stack.get('/api/images', {
+      headers: { authorization: basic('admin', 's3cret-passw0rd') },
+    })
+    const logs = stack.logs.join('\n')
+    expect(stack.logs.length).toBeGreaterThan(2)
+    expect(logs).not.toMatch(/s3cret-passw0rd|wrong-passw0rd-x|Basic [A-Za-z0-9+/=]{8,}/)
+  })
+})
+
+describe('not a signing oracle', () => {
+  const EVIL =
+    'Action=TerminateCompShareCustomImage&ImageId=x&Signature=y&PublicKey=z&Region=evil-region' +
+    '&Zone=evil-zone&ProjectId=evil-project&Offset=7&Limit=1&CompShareImageId=evil-id&Password=p'
+  const EVIL_VALUES = [
+    'TerminateCompShareCustomImage',
+    'x',
+    'y',
+    'z',
+    'evil-region',
+    'evil-zone',
+    'evil-project',
+    'evil-id',
+    'p',
+  ]
+  // The parameter names each allowed action may carry (actions.ts; the reference doc).
+  const SCOPE = ['Region', 'Zone', 'ProjectId']
+  const ALLOWED: Record<string, string[]> = {
+    DescribeCompShareCustomImages: [...SCOPE, 'Offset', 'Limit', 'CompShareImageId'],
+    GetCompShareImageCreateProgress: [...SCOPE, 'CompShareImageId'],
+    DescribeCompShareSupportZone: ['Region'],
+  }
+
+  it('forwards only the typed actions and parameters, whatever the browser adds', async () => {
+    stack = await startStack({ IMAGEDECK_CACHE_TTL_S: '0' })
+    const s = stack
+    const making = (await s.get('/api/images?status=Making&limit=1')).body.items[0]
+      .CompShareImageId as string
+    const other = (await s.get('/api/images?status=Available&limit=1')).body.items[0]
+      .CompShareImageId as string
+    s.upstreamCalls.length = 0
+
+    const routes: [string, string[]][] = [
+      ['/api/health', []],
+      ['/api/zones', ['DescribeCompShareSupportZone']],
+      ['/api/zones?region=cn-wlcb', ['DescribeCompShareSupportZone']],
+      ['/api/images?fresh=1', ['DescribeCompShareCustomImages']],
+      ['/api/images/export?format=json&fresh=1', ['DescribeCompShareCustomImages']],
+      [`/api/images/${other}`, ['DescribeCompShareCustomImages']],
+      [
+        `/api/images/${making}`,
+        ['DescribeCompShareCustomImages', 'GetCompShareImageCreateProgress'],
+      ],
+      ['/api/images/TerminateCompShareCustomImage', ['DescribeCompShareCustomImages']],
+    ]
+    for (const [route, actions] of routes) {
+      const before = s.upstreamCalls.length
+      const res = await s.get(`${route}${route.includes('?') ? '&' : '?'}${EVIL}`, {
+        headers: {
+          cookie: 'session=browser-cookie',
+          authorization: 'Bearer browser-token',
+          'x-forwarded-for': '203.0.113.9',
+          'x-ucloud-request-uuid': 'browser-chosen',
+        },
+      })
+      expect(res.status, route).toBeLessThan(500)
+      const calls = s.upstreamCalls.slice(before)
+      expect([...new Set(calls.map((c) => c.params.Action))].sort(), route).toEqual(
+        [...actions].sort(),
+      )
+      for (const call of calls) {
+        expect(call.url).toBe(s.sandbox.url)
+        expect(call.method).toBe('POST')
+        expect(Object.keys(call.headers).sort()).toEqual(['content-type', 'user-agent'])
+        const { Action, PublicKey, Signature, ...rest } = call.params
+        expect(ALLOWED[Action!], `${route} sent ${Action}`).toBeDefined()
+        for (const name of Object.keys(rest))
+          expect(ALLOWED[Action!], `${route}: ${name}`).toContain(name)
+        expect(PublicKey).toBe(s.sandbox.keys.publicKey)
+        expect(Signature).toMatch(/^[0-9a-f]{40}$/)
+        // Query values never travel; a path id does, but only as CompShareImageId.
+        const { CompShareImageId, ...others } = rest
+        for (const value of Object.values(others)) expect(EVIL_VALUES).not.toContain(value)
+        if (CompShareImageId !== undefined)
+          expect(route).toContain(`/api/images/${CompShareImageId}`)
+        if (rest.Region) expect(rest.Region).toBe('cn-wlcb')
+      }
+    }
+    // Every call the sandbox answered was one of the three, correctly signed by us.
+    const stats = s.sandbox.stats.snapshot()
+    const served = Object.values(stats.calls).reduce((a, b) => a + b, 0)
+    expect(served).toBe(stats.total)
+  })
+
+  it.each(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])(
+    'answers %s on /api with 405 and Allow, sending nothing upstream',
+    async (method) => {
+      const p = inProcessApp()
+      for (const path of [
+        '/api/images',
+        '/api/images/export',
+        '/api/images/x',
+        '/api/zones',
+        '/api/health',
+        '/api/sign',
+        `/api/images?${EVIL}`,
+      ]) {
+        const res = await p.request(path, { method, body: method === 'POST' ? EVIL : undefined })
+        await expectErrorBody(res, 405, 'METHOD_NOT_ALLOWED')
+        expect(res.headers.get('allow')).toBe('GET, HEAD')
+        expectSecurityHeaders(res)
+      }
+      expect(p.upstreamParams).toEqual([])
+    },
+  )
+
+  it('answers other methods and unknown paths outside the typed routes sanely, sending nothing upstream', async () => {
+    const p = inProcessApp({}, { staticRoot })
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+      for (const path of ['/', '/index.html', '/assets/index-abc123.js', '/anything']) {
+        const res = await p.request(path, { method, body: method === 'DELETE' ? undefined : EVIL })
+        await expectErrorBody(res, 404, 'NOT_FOUND')
+        expectSecurityHeaders(res)
+      }
+    }
+    for (const path of ['/api', '/api/', '/api/sign', '/api/images/a/b', `/api/call?${EVIL}`]) {
+      await expectErrorBody(await p.request(path), 404, 'NOT_FOUND')
+    }
+    expect(p.upstreamParams).toEqual([])
+  })
+})
+
+describe('access', () => {
+  const AUTH = { IMAGEDECK_AUTH: 'admin:pa:ss w0rd' } // the password itself holds a colon
+  const PATHS = [
+    '/api/health',
+    '/api/images',
+    '/api/nope',
+    '/',
+    '/index.html',
+    '/assets/index-abc123.js',
+    '/assets/missing.js',
+    '/some/spa/route',
+  ]
+
+  it('asks for Basic auth on everything, API, page and assets alike', async () => {
+    const p = inProcessApp(AUTH, { staticRoot })
+    const wrong = [
+      undefined,
+      basic('admin', 'wrong'),
+      basic('admin', 'pa:ss w0rd '),
+      basic('Admin', 'pa:ss w0rd'),
+      basic('', ''),
+      'Basic !!!not-base64',
+      'Bearer pa:ss w0rd',
+    ]
+    for (const path of PATHS) {
+      for (const authorization of wrong) {
+        const res = await p.request(path, { headers: authorization ? { authorization } : {} })
+        expect(res.headers.get('www-authenticate'), `${path} ${authorization}`).toBe(
+          'Basic realm="ImageDeck"',
+        )
+        await expectErrorBody(res, 401, 'UNAUTHORIZED')
+        expectSecurityHeaders(res)
+      }
+    }
+    expect(p.upstreamParams).toEqual([])
+  })
+
+  it('lets the right credentials through to every path', async () => {
+    const p = inProcessApp(AUTH, { staticRoot })
+    const expected: Record<string, number> = { '/api/nope': 404, '/assets/missing.js': 200 }
+    for (const path of PATHS) {
+      const res = await p.request(path, {
+        headers: { authorization: basic('admin', 'pa:ss w0rd') },
+      })
+      expect(res.status, path).toBe(expected[path] ?? 200)
+      expect(res.headers.get('www-authenticate')).toBeNull()
+      expectSecurityHeaders(res)
+    }
+    const asset = await p.request('/assets/index-abc123.js', {
+      headers: { authorization: basic('admin', 'pa:ss w0rd') },
+    })
+    expect(await asset.text()).toBe('console.log(1)')
+    expect(asset.headers.get('cache-control')).toMatch(/immutable/)
+  })
+
+  it("compares credentials with Hono's basicAuth (constant-time comparison of hashes)", () => {
+    // hono/basic-auth compares through utils/buffer's timingSafeEqual; a hand-rolled `===` would
+    // not be this middleware. Proven by reading node_modules/hono/dist/middleware/basic-auth.
+    expect(requireAuth({ user: 'a', password: 'b' }).name).toBe('basicAuth')
+  })
+
+  it('serves only allowed Host names (DNS-rebinding defence), before auth, on every path', async () => {
+    const p = inProcessApp({}, { staticRoot })
+    const allowed = ['localhost', 'LOCALHOST', 'localhost:8080', '127.0.0.1', '127.0.0.1:9999']
+    const forbidden = [
+      'evil.example',
+      'evil.example:8080',
+      '127.0.0.1.evil.example',
+      'localhost.evil.example',
+      'localhost.',
+      'evil.example:127.0.0.1',
+      'localhost@evil.example',
+      'localhost, evil.example',
+      '[::1]:8080',
+      '0.0.0.0',
+    ]
+    for (const path of ['/api/health', '/', '/assets/index-abc123.js']) {
+      for (const host of allowed)
+        expect((await p.request(path, { headers: { host } })).status, host).toBe(200)
+      for (const host of forbidden) {
+        const res = await p.request(path, { headers: { host } })
+        await expectErrorBody(res, 403, 'FORBIDDEN_HOST')
+        expectSecurityHeaders(res)
+      }
+      // No Host header at all (app.request sends none unless asked).
+      await expectErrorBody(await p.app.request(path), 403, 'FORBIDDEN_HOST')
+    }
+    // With IMAGEDECK_AUTH too: a forbidden host gets 403, not a password prompt.
+    const authed = inProcessApp(AUTH)
+    const res = await authed.request('/api/health', { headers: { host: 'evil.example' } })
+    expect(res.headers.get('www-authenticate')).toBeNull()
+    await expectErrorBody(res, 403, 'FORBIDDEN_HOST')
+  })
+
+  it('uses IMAGEDECK_ALLOWED_HOSTS in place of the defaults', async () => {
+    const p = inProcessApp({ IMAGEDECK_ALLOWED_HOSTS: 'deck.example.com, [::1]' })
+    expect(
+      (await p.request('/api/health', { headers: { host: 'deck.example.com:443' } })).status,
+    ).toBe(200)
+    expect((await p.request('/api/health', { headers: { host: '[::1]:8080' } })).status).toBe(200)
+    await expectErrorBody(
+      await p.request('/api/health', { headers: { host: 'localhost' } }),
+      403,
+      'FORBIDDEN_HOST',
+    )
+  })
+
+  it('limits each client on /api with 429 and Retry-After, fresh=1 tighter, refilling with time', async () => {
+    let t = 1_000_000
+    const p = inProcessApp({ IMAGEDECK_RATE_LIMIT: '120' }, { now: () => t, staticRoot })
+    const alice = { incoming: { socket: { remoteAddress: '10.0.0.1' } } }
+    const bob = { incoming: { socket: { remoteAddress: '10.0.0.2' } } }
+    // 120/min → fresh=1 gets 2/min.
+    expect((await p.request('/api/images?fresh=1', {}, alice)).status).toBe(200)
+    expect((await p.request('/api/images?fresh=1', {}, alice)).status).toBe(200)
+    const fresh = await p.request('/api/images?fresh=1', {}, alice)
+    await expectErrorBody(fresh, 429, 'RATE_LIMITED')
+    expect(Number(fresh.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+    expect(Number(fresh.headers.get('retry-after'))).toBeLessThanOrEqual(30)
+    // Plain requests still pass; another client is not affected.
+    expect((await p.request('/api/images', {}, alice)).status).toBe(200)
+    expect((await p.request('/api/images?fresh=1', {}, bob)).status).toBe(200)
+    let statuses: number[] = []
+    for (let i = 0; i < 120; i++) statuses.push((await p.request('/api/health', {}, alice)).status)
+    const limited = statuses.indexOf(429)
+    expect(limited).toBeGreaterThan(100)
+    const res = await p.request('/api/health', {}, alice)
+    await expectErrorBody(res, 429, 'RATE_LIMITED')
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+    expectSecurityHeaders(res)
+    // The page and its assets are not API calls: never limited.
+    expect((await p.request('/', {}, alice)).status).toBe(200)
+    // A minute later the bucket is full again.
+    t += 60_000
+    statuses = []
+    for (let i = 0; i < 3; i++)
+      statuses.push((await p.request('/api/images?fresh=1', {}, alice)).status)
+    expect(statuses).toEqual([200, 200, 429])
+  })
+
+  it('rate-limits a small IMAGEDECK_RATE_LIMIT exactly, fresh=1 to one a minute', async () => {
+    const p = inProcessApp({ IMAGEDECK_RATE_LIMIT: '5' })
+    const statuses: number[] = []
+    statuses.push((await p.request('/api/images?fresh=1')).status)
+    statuses.push((await p.request('/api/images?fresh=1')).status)
+    for (let i = 0; i < 5; i++) statuses.push((await p.request('/api/images')).status)
+    expect(statuses).toEqual([200, 429, 200, 200, 200, 200, 429])
+  })
+})
