@@ -138,14 +138,16 @@ describe('upstream faults (240 images, timeout 800 ms, 2 retries, no backoff wai
     expect(listCalls(s)).toBe(5)
   })
 
-  it('an empty ImageSet with TotalCount 240 ends the fetch at once: an empty list, no hang, no spin', async () => {
-    // Decision: fetch-all treats an empty page as the end of the list whatever TotalCount says,
-    // so a lying TotalCount can never keep it paging. The API answered RetCode 0, so the empty
-    // list is served as it is (not stale, not an error).
+  it('an empty ImageSet with TotalCount 240 is a broken answer: 503 cold, the last good list when warm', async () => {
+    // Decision: "240 images" with none on the first page is not an empty account. Saying
+    // "0 images" would mislead; an error (or the last good list, flagged stale) does not.
     s.sandbox.faults.set({ mode: 'empty-set' })
     const [res, ms] = await timed(() => s.get('/api/images'))
-    expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ items: [], total: 0, stale: false })
+    expect(res.status).toBe(503)
+    expect(res.body.error).toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+      message: 'The API reported 240 images but returned none',
+    })
     expect(listCalls(s)).toBe(1)
     const page0 = JSON.parse(await s.upstreamCalls[0]!.responseText!)
     expect(page0).toMatchObject({ RetCode: 0, TotalCount: 240, ImageSet: [] })
@@ -153,6 +155,14 @@ describe('upstream faults (240 images, timeout 800 ms, 2 retries, no backoff wai
     // A single image in the same state is a 404, not a crash.
     const detail = await s.get('/api/images/compshareImage-x')
     expect([detail.status, detail.body.error.code]).toEqual([404, 'NOT_FOUND'])
+
+    s.sandbox.faults.clear()
+    const good = await s.get('/api/images?limit=5')
+    expect(good.body.total).toBe(240)
+    s.sandbox.faults.set({ mode: 'empty-set' })
+    const stale = await s.get('/api/images?limit=5&fresh=1')
+    expect(stale.status).toBe(200)
+    expect(stale.body).toMatchObject({ total: 240, stale: true })
   })
 
   it('serves no duplicate ids when the list moves between pages (shift); gaps can occur', async () => {

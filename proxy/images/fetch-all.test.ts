@@ -114,11 +114,17 @@ describe('fetchAllImages', () => {
     expect(upstream.calls.length).toBeLessThanOrEqual(4)
   })
 
-  it('stops when the first page is empty whatever TotalCount says', async () => {
+  it('fails at once when the first page is empty but TotalCount claims images', async () => {
     const upstream = fakeUpstream([], { totalCount: () => 500 })
-    const result = await fetchAllImages(upstream.fetchPage)
-    expect(result).toMatchObject({ images: [], pages: 1 })
+    await expect(fetchAllImages(upstream.fetchPage)).rejects.toThrow(
+      'The API reported 500 images but returned none',
+    )
     expect(upstream.calls).toHaveLength(1)
+  })
+
+  it('takes an empty first page with TotalCount 0 as an empty account', async () => {
+    const upstream = fakeUpstream([], { totalCount: () => 0 })
+    expect(await fetchAllImages(upstream.fetchPage)).toMatchObject({ images: [], pages: 1 })
   })
 
   it('stops at maxPages, with or without a TotalCount', async () => {

@@ -1,4 +1,5 @@
 import type { Image } from '../contract'
+import { UpstreamError } from '../upstream/client'
 
 /** Fetches one page of the list: the API's `Offset`/`Limit` and its `ImageSet`/`TotalCount`. */
 export type FetchPage = (
@@ -59,10 +60,20 @@ export async function fetchAllImages(
       controller.signal,
     )
     controller.signal.throwIfAborted()
-    pages[index] = images
-    // An empty page ends the list whatever TotalCount claims, so a lying TotalCount cannot spin.
-    if (images.length === 0) done = true
     const total = usableTotal(totalCount, images.length)
+    // A first page with nothing on it while TotalCount says otherwise is a broken answer, not an
+    // empty account: fail, so the last good list is served (stale) instead of "0 images".
+    if (index === 0 && images.length === 0 && (total ?? 0) > 0) {
+      throw new UpstreamError({
+        kind: 'unavailable',
+        action: 'DescribeCompShareCustomImages',
+        message: `The API reported ${total} images but returned none`,
+      })
+    }
+    pages[index] = images
+    // An empty later page ends the list whatever TotalCount claims, so a lying TotalCount cannot
+    // keep us paging.
+    if (images.length === 0) done = true
     if (index === 0) first = total
     largest = Math.max(largest, total ?? 0)
     return images
