@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test'
+import { serveExternalImagesLocally } from './external-images'
 import {
   FAULT_APP_PORT,
   FAULT_SANDBOX_PORT,
@@ -52,10 +53,6 @@ export class SandboxControl {
   }
 }
 
-const PLACEHOLDER_SVG =
-  '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="180" viewBox="0 0 320 180">' +
-  '<rect width="320" height="180" fill="#cbd5e1"/><path d="M40 140l70-70 50 50 30-30 90 50z" fill="#94a3b8"/></svg>'
-
 interface Fixtures {
   sandbox: SandboxControl
 }
@@ -76,12 +73,8 @@ export const test = base.extend<Fixtures & Options>({
       if (!expectedConsoleErrors.some((pattern) => pattern.test(text))) errors.push(text)
     })
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`))
-    // No internet here: covers and readme images on other hosts get a local placeholder, so the
-    // page renders as it would online and no failed load is logged.
-    await page.route(
-      (url) => url.hostname !== '127.0.0.1' && url.hostname !== 'localhost',
-      (route) => route.fulfill({ status: 200, contentType: 'image/svg+xml', body: PLACEHOLDER_SVG }),
-    )
+    // No internet here: covers and readme images on other hosts get a local placeholder.
+    await serveExternalImagesLocally(page)
     await use(page)
     expect(errors, 'console errors during the test').toEqual([])
   },

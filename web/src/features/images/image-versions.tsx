@@ -100,7 +100,7 @@ export function ImageVersions({
                   aria-current={current ? 'true' : undefined}
                   className={cn(
                     item,
-                    current && 'border-primary/50 bg-primary/5 ring-primary/30 ring-1',
+                    current && 'border-primary/50 bg-card ring-1 ring-primary/30',
                   )}
                 >
                   <VersionBody image={version} current={current} />

@@ -32,7 +32,7 @@ export function StatusCell({ image }: { image: Image }) {
         ) : null}
       </CellValue>
       {reason && (
-        <span className="block max-w-60 truncate text-xs text-destructive" title={reason}>
+        <span className="block max-w-40 truncate text-xs text-destructive" title={reason}>
           {reason}
         </span>
       )}

@@ -114,6 +114,16 @@ export function buildImageColumns(t: TFunction<'images'>) {
         meta: NUMERIC,
       },
     ),
+    // The default sort's column, kept within the first screen at 1440 px.
+    column(
+      'CreateTime',
+      (image) => numberOf(image.CreateTime),
+      (image) => <TimeCell image={image} field="CreateTime" />,
+      {
+        descFirst: true,
+        meta: { skeletonClassName: 'w-20' },
+      },
+    ),
     column(
       'Tags',
       (image) => image.Tags,
@@ -130,15 +140,6 @@ export function buildImageColumns(t: TFunction<'images'>) {
       {
         descFirst: true,
         meta: NUMERIC,
-      },
-    ),
-    column(
-      'CreateTime',
-      (image) => numberOf(image.CreateTime),
-      (image) => <TimeCell image={image} field="CreateTime" />,
-      {
-        descFirst: true,
-        meta: { skeletonClassName: 'w-20' },
       },
     ),
     column(

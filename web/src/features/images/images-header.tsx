@@ -44,7 +44,7 @@ export function ImagesHeader({
       brand={
         <>
           <AppLogo className="size-7 shrink-0" />
-          <span className="text-base font-semibold tracking-tight">{t('common:appName')}</span>
+          <h1 className="text-base font-semibold tracking-tight">{t('common:appName')}</h1>
           {mode === 'sandbox' && (
             <Badge tone="warning" title={t('header.sandboxHint')} data-testid="mode-badge">
               <FlaskConicalIcon aria-hidden />
