@@ -90,7 +90,7 @@ export function ImageDrawerHeader({ image, imageId }: { image?: ImageDetail; ima
             <StatusBadge status={image.Status} />
             {type && (
               <Badge tone="primary">
-                {(IMAGE_TYPES as readonly string[]).includes(type) ? t(`type.${type}`) : type}
+                {(IMAGE_TYPES as readonly string[]).includes(type) ? t(`common:type.${type}`) : type}
               </Badge>
             )}
             {visibility.state === 'ok' && (
