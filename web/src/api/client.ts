@@ -40,9 +40,15 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError
 }
 
-/** 4xx answers will not change on retry (style.md §9). */
+/**
+ * Whether the browser should ask again. The proxy already retried what can pass (network errors,
+ * HTTP 429/502/503/504, RetCode 150/153) within its own deadline, so a 5xx from it is its final
+ * word; asking again would only multiply upstream calls and delay the error view. Only a failure
+ * to reach the proxy at all, or its own rate limit, is worth another try (style.md §9: never 4xx).
+ */
 export function isRetryable(error: unknown): boolean {
-  return !(isApiError(error) && error.status >= 400 && error.status < 500 && error.status !== 429)
+  if (!isApiError(error)) return true
+  return error.code === 'NETWORK' || error.status === 429
 }
 
 type Query = Record<string, string | number | boolean | undefined | null>

@@ -42,6 +42,8 @@ export function useImagesData(params: ImagesListParams) {
     onSuccess: (data) => {
       const key = imageKeys.list(params)
       queryClient.setQueryData(key, data)
+      // The proxy answers a failed refresh with its last good list, marked stale: still a failure.
+      if (data.stale) notify.error(t('notice.refreshStale'), { id: 'list-refresh' })
       // Everything else derived from the list (counts, an open image) follows the fresh fetch.
       void queryClient.invalidateQueries({
         queryKey: imageKeys.all,
