@@ -61,15 +61,14 @@ describe('imageQueryOptions', () => {
     expect(error).toMatchObject({ status: 404, code: 'NOT_FOUND' })
   })
 
-  it('does not retry a 4xx, retries a transient error a bounded number of times', () => {
+  it('does not retry a 4xx or a final proxy error, retries a network failure a bounded number of times', () => {
     const retry = imageQueryOptions(ref).retry as (count: number, error: unknown) => boolean
     expect(retry(0, new ApiError({ status: 404, code: 'NOT_FOUND', message: '' }))).toBe(false)
     expect(retry(0, new ApiError({ status: 503, code: 'UPSTREAM_UNAVAILABLE', message: '' }))).toBe(
-      true,
-    )
-    expect(retry(2, new ApiError({ status: 503, code: 'UPSTREAM_UNAVAILABLE', message: '' }))).toBe(
       false,
     )
+    expect(retry(0, new ApiError({ status: 0, code: 'NETWORK', message: '' }))).toBe(true)
+    expect(retry(2, new ApiError({ status: 0, code: 'NETWORK', message: '' }))).toBe(false)
   })
 
   it('polls every 10 s while Making or Reviewing and stops after', () => {
