@@ -50,7 +50,7 @@ const envSchema = z.object({
   UCLOUD_MAX_RPS: floatIn(0.1, 1000).default(20),
   UCLOUD_RPS_BURST: intIn(1, 1000).default(100),
   /** Pages of the list fetched at once. */
-  UCLOUD_CONCURRENCY: intIn(1, 16).default(4),
+  UCLOUD_CONCURRENCY: intIn(1, 16).default(8),
   HOST: nonEmpty.default('127.0.0.1'),
   PORT: intIn(0, 65535).default(8080),
   IMAGEDECK_AUTH: z

@@ -44,7 +44,7 @@ export function selectImages(
   const counts = [...SINGLE_FACETS.map((name) => index.facets[name]), index.tags].map(
     (column) => new Int32Array(facets ? column.values.length + 1 : 0),
   )
-  const total = scan({
+  const { total, eligible } = scan({
     docs,
     selected,
     failed: filter.failed === true ? index.failed : null,
@@ -55,7 +55,7 @@ export function selectImages(
     counts,
     counting: facets,
   })
-  if (facets) countTags(index, docs, counts[SINGLE_FACETS.length]!)
+  if (facets) countTags(index, docs, eligible, counts[SINGLE_FACETS.length]!)
   return { total, counts: facets ? counts : null }
 }
 
@@ -79,12 +79,13 @@ interface ScanPlan {
  * facets are unrolled into locals, and the loop has its own small function so V8 optimises it
  * as a whole.
  */
-function scan(plan: ScanPlan): number {
+function scan(plan: ScanPlan): { total: number; eligible: number } {
   const { docs, selected, failed, tagHave, tagNeed, counting } = plan
   const [c0, c1, c2, c3, c4] = plan.codes as Five<Int32Array>
   const [m0, m1, m2, m3, m4] = plan.masks as Five<Uint8Array>
   const [k0, k1, k2, k3, k4] = plan.counts as Five<Int32Array>
   let total = 0
+  let eligible = 0
   for (let j = 0; j < docs.length; j++) {
     const i = docs[j]!
     if (failed !== null && failed[i] === 0) continue
@@ -103,7 +104,9 @@ function scan(plan: ScanPlan): number {
     const fails = 6 - (p0 + p1 + p2 + p3 + p4 + pt)
     if (fails > 1) continue
     if (fails === 0) total++
-    selected[i] = (fails === 0 ? SELECTED : 0) | (fails + pt === 1 ? TAG_ELIGIBLE : 0)
+    const tagEligible = fails + pt === 1
+    if (tagEligible) eligible++
+    selected[i] = (fails === 0 ? SELECTED : 0) | (tagEligible ? TAG_ELIGIBLE : 0)
     if (!counting) continue
     // A facet counts the image when every *other* filter passes: fails + own pass === 1.
     k0[a0]! += fails + p0 === 1 ? 1 : 0
@@ -112,7 +115,7 @@ function scan(plan: ScanPlan): number {
     k3[a3]! += fails + p3 === 1 ? 1 : 0
     k4[a4]! += fails + p4 === 1 ? 1 : 0
   }
-  return total
+  return { total, eligible }
 }
 
 type Five<T> = [T, T, T, T, T]

@@ -16,13 +16,22 @@ export function countRequiredTags(index: QueryIndex, values: readonly string[]):
 }
 
 /**
- * Tag facet counts over the images marked TAG_ELIGIBLE. Over the whole list, a pass along each
- * tag's posting list is cheapest; over a few search matches, a pass along their own tags.
+ * Tag facet counts over the `eligible` images marked TAG_ELIGIBLE. Either a pass along the
+ * candidates' own tags (one step per candidate, about two per tag of an eligible one: the counts
+ * array is written at random) or a pass along every tag's posting list (one step per posting, reads
+ * at random): whichever is shorter. After a search or a selective filter that is nearly always the
+ * first; over the whole, barely filtered list the second.
  */
-export function countTags(index: QueryIndex, docs: Int32Array, counts: Int32Array): void {
+export function countTags(
+  index: QueryIndex,
+  docs: Int32Array,
+  eligible: number,
+  counts: Int32Array,
+): void {
   const { selected } = index.scratch
   const { start, codes, postingStart, postings } = index.tags
-  if (docs.length * 8 < index.images.length) {
+  const tagsPerImage = codes.length / Math.max(1, index.images.length)
+  if (docs.length + 2 * eligible * tagsPerImage < postings.length) {
     for (let j = 0; j < docs.length; j++) {
       const i = docs[j]!
       if ((selected[i]! & TAG_ELIGIBLE) === 0) continue

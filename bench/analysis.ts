@@ -1,0 +1,138 @@
+import type { ColdListResult } from './cold-list'
+import type { BrowserResult } from './frontend-browser'
+import type { MemoryResult } from './memory'
+import type { GoalRow } from './lib/result'
+import { int, mb, median, ms, ratio } from './lib/stats'
+import type { LoadRun } from './throughput'
+import type { WarmQueryResult } from './warm-query'
+import { percentile } from './lib/stats'
+
+export interface AnalysisInput {
+  rows: GoalRow[]
+  cold?: ColdListResult
+  warm: WarmQueryResult[]
+  memory?: MemoryResult
+  browser?: BrowserResult
+  loads: LoadRun[]
+}
+
+const failing = (rows: GoalRow[], area: string) =>
+  rows.some((r) => r.area === area && r.status === 'FAIL')
+
+/** Why a goal was missed, with this run's figures: written only for the goals that failed. */
+export function analysis({ rows, cold, warm, memory, browser, loads }: AnalysisInput): string[] {
+  const out: string[] = []
+  if (cold && failing(rows, '1 cold list')) {
+    const c = cold.defaultConcurrency
+    const bound = (cold.pages * cold.latencyMs) / c
+    const floor = (1 + Math.ceil((cold.pages - 1) / c)) * cold.latencyMs
+    const proxy = median(cold.byConcurrency.get(c)!.map((r) => r.ms))
+    const rig = median(cold.rigOnlyMs)
+    out.push(
+      `**Cold list.** The bound ⌈N/100⌉×latency÷c assumes every call costs exactly the latency and ` +
+        `nothing else. Two things it leaves out: the first page has to go alone, because its ` +
+        `TotalCount plans the rest (that floor is ${ms(floor, 0)} = ${ratio(floor / bound)} the bound ` +
+        `at c=${c}), and each page costs CPU on a 2-core machine shared by the sandbox and the proxy ` +
+        `(the sandbox serialises ~90 kB of JSON per page on one thread, the proxy parses and decodes ` +
+        `it). The rig alone, with the proxy's parsing, decoding and indexing taken out, took ` +
+        `${ms(rig, 0)} = ${ratio(rig / bound)} the bound; the whole proxy ${ms(proxy, 0)}` +
+        (rig >= proxy
+          ? ` (the rig came out no faster than the whole proxy: what the proxy adds is within this ` +
+            `machine's noise). `
+          : `. `) +
+        `Against a real API, which answers concurrent calls on separate servers, the rig's share ` +
+        `would mostly vanish. ` +
+        (rig / bound > 1.3
+          ? `Here the rig alone already misses the goal, so on this machine no proxy could meet it.`
+          : `Here the rig alone is within the goal, so the difference is the proxy's own work.`),
+    )
+  }
+  const w10 = warm.find((w) => w.count === 10_000)
+  if (w10) {
+    const worst = percentile(w10.worst, 50) / percentile(w10.health, 50)
+    if (worst > 3) {
+      out.push(
+        `**Warm queries, worst case.** A search word the snapshot has not seen recently is looked ` +
+          `for in the whole folded search text (one \`indexOf\` pass over ~2 million UTF-16 code ` +
+          `units per 10,000 images), which is most of that query's time: ${ratio(worst)} health at ` +
+          `10,000 images. Words come back as a user pages, sorts and narrows, and those hit the ` +
+          `snapshot's term cache (the typical mix). An n-gram index would make first searches ` +
+          `cheap too, but costs several MB per 10,000 images, which the memory budget cannot ` +
+          `afford today (below).`,
+      )
+    }
+  }
+  if (memory && failing(rows, '3 memory')) {
+    out.push(
+      `**Memory.** The proxy holds ${mb(memory.rssIdle)} with no list at all (Node, the tsx loader ` +
+        `thread that \`npm start\` runs, Hono, zod, pino). The list is held as one decoded \`Image\` ` +
+        `object per image; measured separately (\`--expose-gc\`, 100,000 sandbox images): about ` +
+        `250 MB of V8 heap for the decoded images, about 40 MB more for the folded search text ` +
+        `(UTF-16, since the text has Chinese in it), a few MB for the typed-array index; on top of ` +
+        `that the heap V8 grew to while parsing 1,000 pages is not handed back at once. The 200 MB ` +
+        `goal needs another representation, not tuning: keep each image's JSON as UTF-8 bytes in ` +
+        `one Buffer (~0.9 kB an image, off the V8 heap) and decode only the rows a page returns, ` +
+        `keep the filter, sort and facet columns as typed arrays (as now), and the search text as ` +
+        `UTF-8 bytes. That is a change to list-cache.ts, the query layer and export.ts together.`,
+    )
+  }
+  if (failing(rows, '4 front end')) {
+    const parts = [
+      `**Front end.** The initial bundle table above shows where the bytes are (react-dom alone is ` +
+        `about 30% of the JavaScript).`,
+    ]
+    if (browser && browser.filters.length > 0) {
+      const before = Math.max(...browser.filters.map((f) => f.longestBeforeRequest))
+      const after = Math.max(...browser.filters.map((f) => f.longestAfterResponse))
+      parts.push(
+        `During filter changes the longest task that began before the request left (typing, ` +
+          `debounce) was ${ms(before, 0)}; after the response arrived (parsing and rendering 100 ` +
+          `new rows with the toolbar and facets) ${ms(after, 0)}.`,
+      )
+    }
+    parts.push(
+      `Two things to look at first: \`web/src/lib/format.ts\` builds a new \`Intl.NumberFormat\`, ` +
+        `\`DateTimeFormat\` or \`RelativeTimeFormat\` on every call, several per row, and an Intl ` +
+        `constructor costs far more than a cached formatter's \`format\`; and the table renders ` +
+        `again whenever its live refetch (every 10 s while Making or Reviewing images are on the ` +
+        `page) brings changed rows, so such a render can land inside a filter change.`,
+    )
+    out.push(parts.join(' '))
+  }
+  for (const r of loads.filter((run) => run.non2xx + run.errors > 0)) {
+    const parts = [
+      `**Load at ${int(r.images)} images, ${r.connections} connections.** ${int(r.non2xx)} non-2xx ` +
+        `and ${int(r.errors)} errors (${int(r.timeouts)} of them autocannon's 10 s timeout) out of ` +
+        `${int(r.total)} requests, at ${int(r.rps)} requests/s with a client-side p50 of ` +
+        `${ms(r.p50, 0)} and p99 of ${ms(r.p99, 0)}.`,
+    ]
+    if (r.serverP99 !== undefined) {
+      parts.push(
+        `The proxy's own request log puts its work at p50 ${ms(r.serverP50!, 0)} and p99 ` +
+          `${ms(r.serverP99, 0)} per request, so the requests that waited 10 s were not slow to ` +
+          `handle: a few connections were starved while the rest were served.`,
+      )
+    }
+    if (r.listenOverflows !== undefined) {
+      parts.push(
+        `The kernel counted ${int(r.listenOverflows)} listen-queue overflows during the run` +
+          (r.listenOverflows === 0
+            ? ', so no connection was dropped before the proxy accepted it.'
+            : '.'),
+      )
+    }
+    parts.push(
+      `With autocannon and the proxy on the same 2 cores (and, on a shared machine, other work), ` +
+        `starvation of either side cannot be told apart here; the same run from a separate load ` +
+        `machine would settle it. ` +
+        (r.images >= 100_000
+          ? `At ${int(r.images)} images each request also filters, counts facets over and pages the ` +
+            `whole list, which caps the proxy near ${int(r.rps)} requests/s on this machine; identical ` +
+            `requests from many clients (a shared default view, the SPA's live refetch) could share ` +
+            `one result per snapshot.`
+          : ''),
+    )
+    out.push(parts.join(' '))
+  }
+  return out
+}

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+
+export interface Machine {
+  cpu: string
+  cores: number
+  memory: string
+  node: string
+  os: string
+  date: string
+}
+
+export function machineInfo(): Machine {
+  let cpu = cpus()[0]?.model ?? 'unknown'
+  try {
+    cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpu
+  } catch {
+    // not Linux: os.cpus() has it
+  }
+  let os = `${process.platform} ${process.arch}`
+  try {
+    os = readFileSync('/proc/version', 'utf8').split(' ').slice(0, 3).join(' ')
+  } catch {
+    // keep platform/arch
+  }
+  return {
+    cpu,
+    cores: cpus().length,
+    memory: `${(totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    node: process.version,
+    os,
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  }
+}
