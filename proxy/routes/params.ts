@@ -7,10 +7,9 @@ import {
   SORT_ORDERS,
   VISIBILITIES,
   type Scope,
-  type SortField,
-  type SortOrder,
 } from '../contract'
 import { badRequest } from '../http/errors'
+import type { ListFilter } from '../images/query'
 
 type Query = Record<string, string>
 
@@ -98,18 +97,8 @@ export function parseScope(query: Query, defaults: Scope): Scope {
   return { region, zone, project }
 }
 
-export interface ListFilters {
-  q?: string
-  status?: string[]
-  type?: string[]
-  visibility?: 'private' | 'public'
-  tag?: string[]
-  gpu?: string[]
-  framework?: string[]
-  failed?: boolean
-  sort?: SortField
-  order?: SortOrder
-}
+/** What `/api/images` filters and sorts by: the query layer's own type, so the two cannot drift. */
+export type ListFilters = ListFilter
 
 /** design.md §4's filters; each bad value is a 400 naming the parameter and what it accepts. */
 export function parseFilters(query: Query): ListFilters {
