@@ -53,7 +53,7 @@ async function main(): Promise<void> {
       maxRetries: config.maxRetries,
       maxRequestsPerSecond: config.maxRequestsPerSecond,
       burst: config.burst,
-      userAgent: `ImageDeck/${version} (+https://github.com/imagedeck/imagedeck)`,
+      userAgent: `ImageDeck/${version} (Node.js ${process.version})`,
     },
     { log: log.child({ component: 'upstream' }) },
   )

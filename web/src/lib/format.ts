@@ -2,6 +2,35 @@
 
 const UNITS = ['MB', 'GB', 'TB'] as const
 
+// An Intl constructor costs far more than a cached formatter's format() (several per table row),
+// so each formatter is built once per locale + options.
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>()
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  create: () => T,
+): T {
+  let formatter = cache.get(key) as T | undefined
+  if (!formatter) {
+    formatter = create()
+    cache.set(key, formatter)
+  }
+  return formatter
+}
+
+/** A shared Intl.NumberFormat for `locale` + `options`. */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}) {
+  return cached(`n|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options))
+}
+
+function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions) {
+  return cached(`d|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options))
+}
+
+function relativeTimeFormat(locale: string) {
+  return cached(`r|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }))
+}
+
 /** Size arrives in MB. */
 export function formatSize(mb: number | null | undefined, locale: string): string | null {
   if (typeof mb !== 'number' || !Number.isFinite(mb) || mb < 0) return null
@@ -12,7 +41,7 @@ export function formatSize(mb: number | null | undefined, locale: string): strin
     unit += 1
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${UNITS[unit]}`
+  return `${numberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${UNITS[unit]}`
 }
 
 /** Unix seconds → Date, or null when the value cannot be a real time. */
@@ -25,7 +54,7 @@ export function toDate(seconds: number | null | undefined): Date | null {
 export function formatDateTime(seconds: number | null | undefined, locale: string): string | null {
   const date = toDate(seconds)
   return date
-    ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
+    ? dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
     : null
 }
 
@@ -47,7 +76,7 @@ export function formatRelative(
   const date = toDate(seconds)
   if (!date) return null
   const diff = (date.getTime() - nowMs) / 1000
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+  const rtf = relativeTimeFormat(locale)
   for (const [unit, size] of RELATIVE_STEPS) {
     if (Math.abs(diff) >= size || unit === 'second') return rtf.format(Math.round(diff / size), unit)
   }
@@ -56,12 +85,12 @@ export function formatRelative(
 
 export function formatPrice(yuan: number | null | undefined, locale: string): string | null {
   if (typeof yuan !== 'number' || !Number.isFinite(yuan)) return null
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' }).format(yuan)
+  return numberFormat(locale, { style: 'currency', currency: 'CNY' }).format(yuan)
 }
 
 export function formatCount(n: number | null | undefined, locale: string): string | null {
   if (typeof n !== 'number' || !Number.isFinite(n)) return null
-  return new Intl.NumberFormat(locale, { notation: n >= 10000 ? 'compact' : 'standard' }).format(n)
+  return numberFormat(locale, { notation: n >= 10000 ? 'compact' : 'standard' }).format(n)
 }
 
 /** Seconds → "1 h 5 min" style duration. */
@@ -71,7 +100,7 @@ export function formatDuration(seconds: number | null | undefined, locale: strin
   const m = Math.floor((seconds % 3600) / 60)
   const s = Math.floor(seconds % 60)
   const nf = (value: number, unit: 'hour' | 'minute' | 'second') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value)
+    numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value)
   if (h > 0) return `${nf(h, 'hour')} ${nf(m, 'minute')}`
   if (m > 0) return `${nf(m, 'minute')} ${nf(s, 'second')}`
   return nf(s, 'second')

@@ -7,6 +7,7 @@ import { Input } from '@/components/ui/input'
 import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover'
 import { Separator } from '@/components/ui/separator'
 import { cn } from '@/lib/utils'
+import { numberFormat } from '@/lib/format'
 
 export interface FacetOption {
   value: string
@@ -41,7 +42,7 @@ export function DataTableFacetedFilter({
   const { t, i18n } = useTranslation()
   const [query, setQuery] = useState('')
   const summaryId = useId()
-  const nf = new Intl.NumberFormat(i18n.language)
+  const nf = numberFormat(i18n.language)
   const visible = useMemo(() => {
     const q = query.trim().toLowerCase()
     return q ? options.filter((o) => `${o.label} ${o.value}`.toLowerCase().includes(q)) : options

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { Button } from '@/components/ui/button'
 import { Select } from '@/components/ui/select'
 import type { DataTableInstance } from './data-table-features'
+import { numberFormat } from '@/lib/format'
 
 export function DataTablePagination<TData extends object>({
   table,
@@ -23,7 +24,7 @@ export function DataTablePagination<TData extends object>({
   const { t, i18n } = useTranslation()
   const { pageIndex, pageSize } = table.state.pagination
   const pageCount = Math.max(1, table.getPageCount())
-  const nf = new Intl.NumberFormat(i18n.language)
+  const nf = numberFormat(i18n.language)
   return (
     <nav
       aria-label={t('table.pagination')}

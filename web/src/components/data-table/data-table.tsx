@@ -1,5 +1,5 @@
 import type { Row } from '@tanstack/react-table'
-import type { KeyboardEvent, MouseEvent, ReactNode } from 'react'
+import { useCallback, useLayoutEffect, useRef, type ReactNode } from 'react'
 import { Skeleton } from '@/components/ui/skeleton'
 import {
   Table,
@@ -11,22 +11,9 @@ import {
 } from '@/components/ui/table'
 import { cn } from '@/lib/utils'
 import type { DataTableFeatures, DataTableInstance, TableDensity } from './data-table-features'
+import { densityCell, DataTableRow, stickyCell } from './data-table-row'
 
-const INTERACTIVE = 'a, button, input, select, textarea, label, [role="button"], [role="checkbox"]'
-
-// Sticky cells need an opaque background that still follows the row's hover/selected state.
 const stickyHead = 'sticky left-0 z-20 bg-muted shadow-[1px_0_0_var(--color-border)]'
-const stickyCell = cn(
-  'sticky left-0 z-[1] bg-card shadow-[1px_0_0_var(--color-border)]',
-  'group-hover:bg-[color-mix(in_oklab,var(--color-muted)_60%,var(--color-card))]',
-  'group-focus-visible:bg-[color-mix(in_oklab,var(--color-accent)_60%,var(--color-card))] group-focus-visible:shadow-[inset_3px_0_0_var(--color-ring),1px_0_0_var(--color-border)]',
-  'group-data-[state=selected]:bg-[color-mix(in_oklab,var(--color-primary)_8%,var(--color-card))] group-data-[state=selected]:shadow-[inset_3px_0_0_var(--color-primary),1px_0_0_var(--color-border)]',
-)
-
-const densityCell: Record<TableDensity, string> = {
-  comfortable: 'py-2.5',
-  compact: 'py-1',
-}
 
 /** Resource-agnostic table: real <table> semantics, sticky header, skeleton rows, activatable rows. */
 export function DataTable<TData extends object>({
@@ -58,18 +45,17 @@ export function DataTable<TData extends object>({
   const rows = table.getRowModel().rows
   const columns = table.getVisibleLeafColumns()
 
-  const activate = (row: Row<DataTableFeatures, TData>) => (event: MouseEvent | KeyboardEvent) => {
-    const target = event.target as HTMLElement
-    // Buttons and links inside a row do their own thing; selecting text is not a click.
-    if (target !== event.currentTarget && target.closest(INTERACTIVE)) return
-    if (event.type === 'click' && window.getSelection()?.toString()) return
-    if (event.type === 'keydown') {
-      const key = (event as KeyboardEvent).key
-      if (key !== 'Enter' && key !== ' ') return
-      event.preventDefault()
-    }
-    onRowActivate?.(row)
-  }
+  const visibleColumns = columns.map((column) => column.id).join(',')
+
+  // Rows are memoised: hand them one stable handler that calls the latest onRowActivate.
+  const latestActivate = useRef(onRowActivate)
+  useLayoutEffect(() => {
+    latestActivate.current = onRowActivate
+  })
+  const activate = useCallback(
+    (row: Row<DataTableFeatures, TData>) => latestActivate.current?.(row),
+    [],
+  )
 
   return (
     <div
@@ -155,39 +141,19 @@ export function DataTable<TData extends object>({
               </TableCell>
             </TableRow>
           ) : (
-            rows.map((row) => {
-              const active = row.id === activeRowId
-              return (
-                <TableRow
-                  key={row.id}
-                  data-row-id={row.id}
-                  data-state={active ? 'selected' : undefined}
-                  aria-current={active ? 'true' : undefined}
-                  aria-label={getRowLabel?.(row)}
-                  tabIndex={onRowActivate ? 0 : undefined}
-                  onClick={onRowActivate ? activate(row) : undefined}
-                  onKeyDown={onRowActivate ? activate(row) : undefined}
-                  className={cn(
-                    'group',
-                    onRowActivate && 'cursor-pointer',
-                    'outline-none hover:bg-muted/60 focus-visible:bg-accent/60 focus-visible:shadow-[inset_3px_0_0_var(--color-ring)] data-[state=selected]:bg-primary/8 data-[state=selected]:shadow-[inset_3px_0_0_var(--color-primary)]',
-                  )}
-                >
-                  {row.getVisibleCells().map((cell) => (
-                    <TableCell
-                      key={cell.id}
-                      className={cn(
-                        densityCell[density],
-                        cell.column.columnDef.meta?.sticky && stickyCell,
-                        cell.column.columnDef.meta?.cellClassName,
-                      )}
-                    >
-                      <table.FlexRender cell={cell} />
-                    </TableCell>
-                  ))}
-                </TableRow>
-              )
-            })
+            rows.map((row) => (
+              <DataTableRow
+                key={row.id}
+                table={table}
+                row={row}
+                visibleColumns={visibleColumns}
+                columnDefs={table.options.columns}
+                density={density}
+                active={row.id === activeRowId}
+                label={getRowLabel?.(row)}
+                onActivate={onRowActivate ? activate : undefined}
+              />
+            ))
           )}
         </TableBody>
       </Table>

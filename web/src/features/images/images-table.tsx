@@ -21,6 +21,7 @@ import {
 import { buildImageColumns } from './images-columns'
 import { imageName, textOf } from './images-values'
 import type { SetSearch } from './use-dashboard-search'
+import { numberFormat } from '@/lib/format'
 
 const NO_IMAGES: Image[] = []
 
@@ -137,7 +138,7 @@ export function ImagesTable({
             ? '\u00a0'
             : t('total', {
                 count: total,
-                formattedCount: new Intl.NumberFormat(i18n.language).format(total),
+                formattedCount: numberFormat(i18n.language).format(total),
               })
         }
       />

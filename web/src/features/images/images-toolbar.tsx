@@ -13,6 +13,7 @@ import { ImagesFacetFilters } from './images-facet-filters'
 import { ImagesSearchBox } from './images-search-box'
 import type { DisplayPreferences } from './images-table'
 import type { SetSearch } from './use-dashboard-search'
+import { numberFormat } from '@/lib/format'
 
 export function ImagesToolbar({
   search,
@@ -52,7 +53,7 @@ export function ImagesToolbar({
             tone={failedCount > 0 ? 'danger' : 'neutral'}
             className="px-1.5 py-0 font-mono tabular-nums"
           >
-            {new Intl.NumberFormat(i18n.language).format(failedCount)}
+            {numberFormat(i18n.language).format(failedCount)}
           </Badge>
         )}
       </Toggle>

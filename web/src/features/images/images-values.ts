@@ -1,4 +1,5 @@
 import type { Image } from '../../../../proxy/contract'
+import { numberFormat } from '@/lib/format'
 
 /** Pure readers for odd data (design.md §2: types drift; never crash, never hide a row). */
 
@@ -74,7 +75,7 @@ export function imageName(image: Image): string | null {
 /** "¥1.50" in every language (Intl writes "CN¥" for English; users know the yuan sign). */
 export function formatYuan(yuan: number | null, locale: string): string | null {
   if (yuan === null || !Number.isFinite(yuan)) return null
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'currency',
     currency: 'CNY',
     currencyDisplay: 'narrowSymbol',
