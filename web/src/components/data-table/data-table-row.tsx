@@ -1,0 +1,104 @@
+import type { Row } from '@tanstack/react-table'
+import { memo, type KeyboardEvent, type MouseEvent } from 'react'
+import { TableCell, TableRow } from '@/components/ui/table'
+import { cn } from '@/lib/utils'
+import type { DataTableFeatures, DataTableInstance, TableDensity } from './data-table-features'
+
+const INTERACTIVE = 'a, button, input, select, textarea, label, [role="button"], [role="checkbox"]'
+
+// Sticky cells need an opaque background that still follows the row's hover/selected state.
+export const stickyCell = cn(
+  'sticky left-0 z-[1] bg-card shadow-[1px_0_0_var(--color-border)]',
+  'group-hover:bg-[color-mix(in_oklab,var(--color-muted)_60%,var(--color-card))]',
+  'group-focus-visible:bg-[color-mix(in_oklab,var(--color-accent)_60%,var(--color-card))] group-focus-visible:shadow-[inset_3px_0_0_var(--color-ring),1px_0_0_var(--color-border)]',
+  'group-data-[state=selected]:bg-[color-mix(in_oklab,var(--color-primary)_8%,var(--color-card))] group-data-[state=selected]:shadow-[inset_3px_0_0_var(--color-primary),1px_0_0_var(--color-border)]',
+)
+
+export const densityCell: Record<TableDensity, string> = {
+  comfortable: 'py-2.5',
+  compact: 'py-1',
+}
+
+const rowClassName = cn(
+  'group outline-none hover:bg-muted/60 focus-visible:bg-accent/60 focus-visible:shadow-[inset_3px_0_0_var(--color-ring)] data-[state=selected]:bg-primary/8 data-[state=selected]:shadow-[inset_3px_0_0_var(--color-primary)]',
+)
+
+interface DataTableRowProps<TData extends object> {
+  table: DataTableInstance<TData>
+  row: Row<DataTableFeatures, TData>
+  /** Visible column ids, joined: a change of visibility re-renders the row. */
+  visibleColumns: string
+  /** The table's column definitions: new ones (e.g. another language) re-render the row. */
+  columnDefs: unknown
+  density: TableDensity
+  active: boolean
+  label: string | undefined
+  /** Stable across renders (DataTable keeps the latest handler in a ref). */
+  onActivate: ((row: Row<DataTableFeatures, TData>) => void) | undefined
+}
+
+function DataTableRowImpl<TData extends object>({
+  table,
+  row,
+  density,
+  active,
+  label,
+  onActivate,
+}: DataTableRowProps<TData>) {
+  const activate = (event: MouseEvent | KeyboardEvent) => {
+    const target = event.target as HTMLElement
+    // Buttons and links inside a row do their own thing; selecting text is not a click.
+    if (target !== event.currentTarget && target.closest(INTERACTIVE)) return
+    if (event.type === 'click' && window.getSelection()?.toString()) return
+    if (event.type === 'keydown') {
+      const key = (event as KeyboardEvent).key
+      if (key !== 'Enter' && key !== ' ') return
+      event.preventDefault()
+    }
+    onActivate?.(row)
+  }
+  return (
+    <TableRow
+      data-row-id={row.id}
+      data-state={active ? 'selected' : undefined}
+      aria-current={active ? 'true' : undefined}
+      aria-label={label}
+      tabIndex={onActivate ? 0 : undefined}
+      onClick={onActivate ? activate : undefined}
+      onKeyDown={onActivate ? activate : undefined}
+      className={cn(rowClassName, onActivate && 'cursor-pointer')}
+    >
+      {row.getVisibleCells().map((cell) => (
+        <TableCell
+          key={cell.id}
+          className={cn(
+            densityCell[density],
+            cell.column.columnDef.meta?.sticky && stickyCell,
+            cell.column.columnDef.meta?.cellClassName,
+          )}
+        >
+          <table.FlexRender cell={cell} />
+        </TableCell>
+      ))}
+    </TableRow>
+  )
+}
+
+/**
+ * One body row, skipped when its data and display did not change: a new URL (typing, a new
+ * filter) renders the table again with the same rows until the answer arrives, and a live
+ * refetch keeps unchanged rows as the same objects (structural sharing).
+ */
+export const DataTableRow = memo(
+  DataTableRowImpl,
+  (prev, next) =>
+    prev.row.original === next.row.original &&
+    prev.row.id === next.row.id &&
+    prev.table === next.table &&
+    prev.visibleColumns === next.visibleColumns &&
+    prev.columnDefs === next.columnDefs &&
+    prev.density === next.density &&
+    prev.active === next.active &&
+    prev.label === next.label &&
+    prev.onActivate === next.onActivate,
+) as typeof DataTableRowImpl
