@@ -53,27 +53,29 @@ export function analysis({ rows, cold, warm, memory, browser, loads }: AnalysisI
     if (worst > 3) {
       out.push(
         `**Warm queries, worst case.** A search word the snapshot has not seen recently is looked ` +
-          `for in the whole folded search text (one \`indexOf\` pass over ~2 million UTF-16 code ` +
-          `units per 10,000 images), which is most of that query's time: ${ratio(worst)} health at ` +
+          `for in the whole folded search text (one \`indexOf\` pass over the distinct field ` +
+          `values, ~0.5 MB of UTF-8 per 10,000 images, then a pass over the images), which is most ` +
+          `of that query's time: ${ratio(worst)} health at ` +
           `10,000 images. Words come back as a user pages, sorts and narrows, and those hit the ` +
           `snapshot's term cache (the typical mix). An n-gram index would make first searches ` +
           `cheap too, but costs several MB per 10,000 images, which the memory budget cannot ` +
-          `afford today (below).`,
+          `afford.`,
       )
     }
   }
   if (memory && failing(rows, '3 memory')) {
     out.push(
-      `**Memory.** The proxy holds ${mb(memory.rssIdle)} with no list at all (Node, the tsx loader ` +
-        `thread that \`npm start\` runs, Hono, zod, pino). The list is held as one decoded \`Image\` ` +
-        `object per image; measured separately (\`--expose-gc\`, 100,000 sandbox images): about ` +
-        `250 MB of V8 heap for the decoded images, about 40 MB more for the folded search text ` +
-        `(UTF-16, since the text has Chinese in it), a few MB for the typed-array index; on top of ` +
-        `that the heap V8 grew to while parsing 1,000 pages is not handed back at once. The 200 MB ` +
-        `goal needs another representation, not tuning: keep each image's JSON as UTF-8 bytes in ` +
-        `one Buffer (~0.9 kB an image, off the V8 heap) and decode only the rows a page returns, ` +
-        `keep the filter, sort and facet columns as typed arrays (as now), and the search text as ` +
-        `UTF-8 bytes. That is a change to list-cache.ts, the query layer and export.ts together.`,
+      `**Memory.** The proxy holds ${mb(memory.rssIdle)} with no list at all (Node, Hono, zod, ` +
+        `pino; the bundled server, no tsx loader). Measured separately (\`--expose-gc\`, 100,000 ` +
+        `sandbox images), what a snapshot keeps is about 40 MB of V8 heap for the decoded images ` +
+        `(one hidden class for all rows, equal strings and equal Tags/Softwares/Owner values shared) ` +
+        `and about 16 MB off the heap for the search text (distinct field values, UTF-8) and the ` +
+        `typed-array index. The rest ` +
+        `is the collector's: the young generation's semi-spaces (32 MB once grown) and old-generation ` +
+        `pages the 1,000-page parse filled, which a full collection right after the load returns. ` +
+        `Going lower needs another representation: keep each image's JSON as UTF-8 bytes in one ` +
+        `Buffer and decode only the rows a page returns (list-cache.ts, the query layer and ` +
+        `export.ts together).`,
     )
   }
   if (failing(rows, '4 front end')) {

@@ -198,10 +198,10 @@ sections.push({
       'page request (Region, Zone, ProjectId, Offset, Limit + PublicKey), in the bench process, ' +
       'median of timed windows after a warm-up.',
     '',
-    'Memory: the proxy is `node --import tsx proxy/main.ts` in live mode against the standalone ' +
+    'Memory: the proxy is the bundled server `npm start` runs (`node dist-server/main.mjs`, built ' +
+      'by `scripts/build-server.mjs`, no tsx loader) in live mode against the standalone ' +
       'sandbox (`proxy/sandbox/main.ts`, its own process, not counted). RSS is VmRSS of the proxy ' +
-      'process from `/proc/<pid>/status` (it includes the tsx loader thread that `npm start` also ' +
-      'runs). For the 100,000-image fetch UCLOUD_MAX_RPS and UCLOUD_RPS_BURST are raised to 1000, ' +
+      'process from `/proc/<pid>/status`. For the 100,000-image fetch UCLOUD_MAX_RPS and UCLOUD_RPS_BURST are raised to 1000, ' +
       'as 1,000 pages at the default 20 calls/s would take ~45 s.',
     '',
     ...(memory ? memoryDetail(memory) : ['(memory not measured: see the error above)']),

@@ -7,6 +7,7 @@ import { rateLimit } from './http/rate-limit'
 import { allowedHosts, requireAuth, securityHeaders } from './http/security'
 import { staticApp } from './http/static'
 import { fetchAllImages } from './images/fetch-all'
+import { collectGarbageSoon } from './images/heap'
 import { createListCache, type ListCache } from './images/list-cache'
 import { scrubSecrets, type Logger } from './log'
 import { healthRoutes } from './routes/health'
@@ -14,6 +15,9 @@ import { imageRoutes } from './routes/images'
 import { zoneRoutes } from './routes/zones'
 import { describeImagesPage, describeSupportZones, getImageCreateProgress } from './upstream/actions'
 import { UpstreamError, type UpstreamClient } from './upstream/client'
+
+/** Lists at least this long are followed by a full garbage collection (images/heap.ts). */
+const LARGE_LIST = 20_000
 
 export interface AppDeps {
   config: Config
@@ -56,6 +60,10 @@ export function createApp(deps: AppDeps): ImageDeckApp {
       return images
     },
     onError: (scope, error) => log.warn({ scope, err: describe(error) }, 'list refresh failed'),
+    // A large load leaves far more garbage than it keeps: hand it back now (images/heap.ts).
+    onSnapshot: (snapshot) => {
+      if (snapshot.index.images.length >= LARGE_LIST) collectGarbageSoon()
+    },
   })
 
   const app = new Hono()

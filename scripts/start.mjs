@@ -1,8 +1,10 @@
-// `npm start`: build the SPA when it is missing or older than its sources, then serve.
+// `npm start`: build the SPA and the server bundle when missing or older than their sources, then
+// serve (plain Node, no tsx: see build-server.mjs).
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { ensureServer } from './build-server.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const builtIndex = join(root, 'dist', 'index.html')
@@ -25,6 +27,4 @@ if (!existsSync(builtIndex) || statSync(builtIndex).mtimeMs < sourceTime) {
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
-const { register } = await import('tsx/esm/api')
-register()
-await import('../proxy/main.ts')
+await import(pathToFileURL(await ensureServer()).href)

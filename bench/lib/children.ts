@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateKeyPair } from '../../proxy/sandbox/keys'
+import { ensureServer } from '../../scripts/build-server.mjs'
 import { sleep } from './stats'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -58,9 +59,10 @@ export function processMemory(pid: number): { rss: number; peak: number } {
 }
 
 /**
- * Runs a TypeScript entry with `node --import tsx` (the node process itself, so its pid is the
- * one measured), with only the environment given (plus PATH and HOME): nothing leaks in from the
- * shell. Output goes to a log file, not a pipe the bench would have to drain.
+ * Runs an entry with `node` (the node process itself, so its pid is the one measured): a
+ * TypeScript entry through `--import tsx`, a plain `.mjs` one (the bundled server) on bare Node.
+ * Only the environment given (plus PATH and HOME) is passed: nothing leaks in from the shell.
+ * Output goes to a log file, not a pipe the bench would have to drain.
  */
 export async function startNode(
   name: string,
@@ -73,7 +75,8 @@ export async function startNode(
   const timeoutMs = options.timeoutMs ?? 60_000
   const logFile = join(logDirectory(), `${name}.log`)
   const fd = openSync(logFile, 'w')
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', entry], {
+  const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : []
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, entry], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -180,9 +183,11 @@ export async function startChildStack(
   )
   try {
     const proxyPort = await freePort()
+    // What `npm start` runs: the bundled server on bare Node (scripts/build-server.mjs), so the
+    // proxy's memory is measured without the tsx loader.
     const proxy = await startNode(
       `${name}-proxy`,
-      'proxy/main.ts',
+      await ensureServer(),
       {
         UCLOUD_PUBLIC_KEY: keys.publicKey,
         UCLOUD_PRIVATE_KEY: keys.privateKey,

@@ -19,6 +19,8 @@ export interface ListCacheOptions {
   maxEntries?: number
   /** A refresh failed and the last good snapshot was served in its place. */
   onError?: (scope: Scope, error: unknown) => void
+  /** A new snapshot is in place (the one it replaced is no longer held). */
+  onSnapshot?: (snapshot: Snapshot) => void
 }
 
 export interface CachedList {
@@ -72,10 +74,15 @@ export function createListCache(options: ListCacheOptions): ListCache {
         // Called through an async wrapper so that even a synchronous throw settles after
         // `entry.inflight` is set, and the finally below can clear it.
         const images = await (async () => options.load(scope, controller.signal))()
-        const index = buildIndex(images.map(withoutReadme))
+        const index = buildIndex(internValues(images.map(withoutReadme)))
         const snapshot: Snapshot = { scope: { ...scope }, index, fetchedAt: now() }
         entry.snapshot = snapshot
         entry.failedAt = undefined
+        try {
+          options.onSnapshot?.(snapshot)
+        } catch {
+          // A failing hook must not fail a load that succeeded.
+        }
         return { snapshot, stale: false }
       } catch (error) {
         if (!entry.snapshot) {
@@ -139,4 +146,72 @@ function withoutReadme(image: Image): Image {
   if (!('Readme' in image)) return image
   const { Readme: _readme, ...rest } = image
   return rest as Image
+}
+
+/**
+ * Makes equal values of a snapshot one value. Names, descriptions, tags, statuses and the like
+ * repeat across the versions of an image family and across the account, and each decoded row held
+ * its own copy (design issue on proxy RSS): equal strings become one string, and equal `Tags`
+ * lists, `Softwares` and `Owner` records (most rows share one of a few dozen) become one frozen
+ * instance. Done in place with equal values, so nothing observable changes; nothing mutates a
+ * snapshot's rows (a frozen shared record would throw if anything tried). Ids are unique and are
+ * left as they are.
+ */
+export function internValues(images: Image[]): Image[] {
+  const strings = new Map<string, string>()
+  const intern = (value: string): string => {
+    const known = strings.get(value)
+    if (known !== undefined) return known
+    strings.set(value, value)
+    return value
+  }
+  const internFields = (record: Record<string, unknown>, skip?: string) => {
+    for (const key of Object.keys(record)) {
+      if (key === skip) continue
+      const value = record[key]
+      if (typeof value === 'string') record[key] = intern(value)
+      else if (isStringList(value))
+        for (let i = 0; i < value.length; i++) value[i] = intern(value[i]!)
+    }
+  }
+  const records = new Map<string, unknown>()
+  /** One instance per distinct value: only plain records and lists of strings (or null) qualify. */
+  const share = <T>(value: T): T => {
+    if (!isSimple(value)) return value
+    const key = JSON.stringify(value)
+    const known = records.get(key)
+    if (known !== undefined) return known as T
+    if (!Array.isArray(value)) internFields(value as Record<string, unknown>)
+    deepFreeze(value)
+    records.set(key, value)
+    return value
+  }
+  for (const image of images) {
+    internFields(image, 'CompShareImageId')
+    if (image.Tags) image.Tags = share(image.Tags)
+    if (image.Softwares) image.Softwares = share(image.Softwares)
+    if (image.Owner) image.Owner = share(image.Owner)
+  }
+  return images
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string')
+}
+
+/**
+ * A list of strings, or a plain record of strings, nulls and lists of strings: what the decoder
+ * makes of Tags, Softwares and Owner. Such values are equal exactly when their JSON is.
+ */
+function isSimple(value: unknown): boolean {
+  if (isStringList(value)) return !Object.isFrozen(value)
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return false
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false
+  return Object.values(value).every((v) => typeof v === 'string' || v === null || isStringList(v))
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null) return
+  Object.freeze(value)
+  for (const v of Object.values(value)) deepFreeze(v)
 }

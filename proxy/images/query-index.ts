@@ -66,6 +66,8 @@ export interface QueryIndex {
     readonly selected: Uint8Array
     readonly docs: Int32Array
     readonly tagHave: Uint16Array
+    /** Images matching the search term being scanned (query-search.ts). */
+    readonly hits: Uint8Array
   }
 }
 
@@ -85,7 +87,12 @@ export function buildIndex(images: readonly Image[]): QueryIndex {
     sorts: new Map(),
     termCache: new Map(),
     everyone: Int32Array.from({ length: n }, (_, i) => i),
-    scratch: { selected: new Uint8Array(n), docs: new Int32Array(n), tagHave: new Uint16Array(n) },
+    scratch: {
+      selected: new Uint8Array(n),
+      docs: new Int32Array(n),
+      tagHave: new Uint16Array(n),
+      hits: new Uint8Array(n),
+    },
   }
 }
 

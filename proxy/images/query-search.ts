@@ -1,5 +1,5 @@
 import type { QueryIndex } from './query-index'
-import type { SearchText } from './query-text'
+import { termFinder, type SearchText } from './query-text'
 
 /** Terms whose matches a snapshot remembers: paging, sorting and facet clicks repeat the same q. */
 const TERM_CACHE_SIZE = 32
@@ -42,44 +42,36 @@ function narrowestCached(cache: ReadonlyMap<string, Int32Array>, term: string) {
   return best
 }
 
-/** Images containing `term`: a scan of the whole text, or only of the images in `among`. */
+/** Images containing `term`, ascending: all of them, or only those in `among`. */
 function scanTerm(index: QueryIndex, term: string, among?: Int32Array): Int32Array {
-  const out = index.scratch.docs
-  const count = among ? scanAmong(index.text, term, among, out) : scanAll(index.text, term, out)
+  const { hits, docs: out } = index.scratch
+  hits.fill(0)
+  markMatches(index.text, term, hits)
+  let count = 0
+  if (among) {
+    for (let k = 0; k < among.length; k++) if (hits[among[k]!] === 1) out[count++] = among[k]!
+  } else {
+    for (let i = 0; i < hits.length; i++) if (hits[i] === 1) out[count++] = i
+  }
   return out.slice(0, count)
 }
 
-function scanAll({ haystack, starts }: SearchText, term: string, out: Int32Array): number {
-  const last = starts.length - 2
-  let count = 0
-  let doc = 0
-  for (let at = haystack.indexOf(term); at !== -1;) {
-    doc = docAt(starts, at, doc, last)
-    out[count++] = doc
-    // One hit per image is enough: go on from the next image.
-    at = haystack.indexOf(term, starts[doc + 1]!)
+/** Sets `hits[i]` to 1 for every image i with a field value containing `term`. */
+function markMatches(text: SearchText, term: string, hits: Uint8Array): void {
+  const { valueStarts, docStart, docs } = text
+  const find = termFinder(text, term)
+  const last = valueStarts.length - 2
+  let value = 0
+  for (let at = find(0); at !== -1;) {
+    value = valueAt(valueStarts, at, value, last)
+    for (let k = docStart[value]!; k < docStart[value + 1]!; k++) hits[docs[k]!] = 1
+    // One hit per value is enough: go on from the next value.
+    at = find(valueStarts[value + 1]!)
   }
-  return count
 }
 
-/** Walks the candidates and the term's occurrences together: one indexOf per step of either. */
-function scanAmong(text: SearchText, term: string, among: Int32Array, out: Int32Array): number {
-  const { haystack, starts } = text
-  let count = 0
-  let at = -1
-  for (let k = 0; k < among.length; k++) {
-    const doc = among[k]!
-    if (at < starts[doc]!) {
-      at = haystack.indexOf(term, starts[doc])
-      if (at === -1) break
-    }
-    if (at < starts[doc + 1]!) out[count++] = doc
-  }
-  return count
-}
-
-/** The image whose text holds position `at`, searching forward from `from`. */
-function docAt(starts: Int32Array, at: number, from: number, last: number): number {
+/** The value whose text holds position `at`, searching forward from `from`. */
+function valueAt(starts: Int32Array, at: number, from: number, last: number): number {
   if (at < starts[from + 1]!) return from
   let lo = from + 1
   let hi = last
