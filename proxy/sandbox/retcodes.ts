@@ -1,10 +1,8 @@
-/** The actions the sandbox serves (design.md §1: the only ones the proxy ever calls). */
-export const ACTIONS = [
-  'DescribeCompShareCustomImages',
-  'GetCompShareImageCreateProgress',
-  'DescribeCompShareSupportZone',
-] as const
-export type Action = (typeof ACTIONS)[number]
+import { ALLOWED_ACTIONS, type AllowedAction } from '../upstream/client'
+
+/** The actions the sandbox serves: exactly those the proxy may call (design.md §1). */
+export const ACTIONS = ALLOWED_ACTIONS
+export type Action = AllowedAction
 
 export const isAction = (name: string | undefined): name is Action =>
   ACTIONS.includes(name as Action)

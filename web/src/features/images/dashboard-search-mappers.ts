@@ -1,6 +1,7 @@
 import type { PaginationState, SortingState } from '@tanstack/react-table'
 import { PAGE_SIZES, SORT_FIELDS } from '../../../../proxy/contract'
 import type { ImagesListParams } from '@/api/images'
+import { FILTER_PARAMS } from './active-filters'
 import {
   paramString,
   SEARCH_DEFAULTS,
@@ -36,20 +37,7 @@ export function sortingToSearch(sorting: SortingState): Pick<DashboardSearch, 's
 
 const SCOPE_KEYS = ['region', 'zone', 'project'] as const
 /** Changing any of these shows a different list, so the page starts over at 1. */
-const LIST_KEYS = [
-  ...SCOPE_KEYS,
-  'q',
-  'status',
-  'type',
-  'visibility',
-  'tag',
-  'gpu',
-  'framework',
-  'failed',
-  'sort',
-  'order',
-  'size',
-] as const
+const LIST_KEYS = [...SCOPE_KEYS, ...FILTER_PARAMS, 'sort', 'order', 'size'] as const
 
 const same = (a: unknown, b: unknown) => paramString(a) === paramString(b)
 
