@@ -10,11 +10,14 @@ afterEach(async () => {
 
 const listCalls = (s: Stack) => s.sandbox.stats.snapshot().calls.DescribeCompShareCustomImages
 
-/** The reference doc's own response example, wrong types and all. */
+/**
+ * The reference doc's own response example, wrong types and all: copied verbatim from
+ * shared/api/DescribeCompShareCustomImages.txt ("Response Example") so the suite needs no file
+ * outside the repository.
+ */
 function referenceExample(): unknown[] {
-  const doc = readFileSync(new URL('../../shared/api/DescribeCompShareCustomImages.txt', import.meta.url), 'utf8')
-  const json = doc.slice(doc.indexOf('{', doc.indexOf('Response Example')), doc.lastIndexOf('}') + 1)
-  return (JSON.parse(json) as { ImageSet: unknown[] }).ImageSet
+  const text = readFileSync(new URL('./test/fixtures/reference-response-example.json', import.meta.url), 'utf8')
+  return (JSON.parse(text) as { ImageSet: unknown[] }).ImageSet
 }
 
 describe('proxy ↔ sandbox over HTTP', () => {

@@ -1,11 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { cleanup, render } from '@testing-library/react'
+import { cleanup, configure, render } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import { afterEach } from 'vitest'
 import { i18n } from '@/i18n/i18n'
 
 // No vitest globals here, so Testing Library cannot register its own cleanup: importing this does.
 afterEach(cleanup)
+// Rows render as a deferred value: on a loaded 2-core CI machine that can take over the 1 s default.
+configure({ asyncUtilTimeout: 4000 })
 
 /** A fresh QueryClient per test, never retrying (style.md §14). */
 export function createTestQueryClient() {
