@@ -6,7 +6,7 @@ import { i18n } from '@/i18n/i18n'
 
 // No vitest globals here, so Testing Library cannot register its own cleanup: importing this does.
 afterEach(cleanup)
-// Rows render as a deferred value: on a loaded 2-core CI machine that can take over the 1 s default.
+// A loaded 2-core CI machine can take longer than Testing Library's 1 s default to render a page.
 configure({ asyncUtilTimeout: 4000 })
 
 /** A fresh QueryClient per test, never retrying (style.md §14). */

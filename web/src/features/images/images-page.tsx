@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react'
 import type { Image } from '../../../../proxy/contract'
 import { AppShell } from '@/components/layout/app-shell'
 import { ErrorView } from '@/components/layout/error-view'
@@ -35,9 +35,7 @@ export function ImagesPage({
   )
   const { list, failedCount, refresh, refreshing, live } = useImagesData(params)
   const data = list.data
-  // A new page of up to 100 rows is the heaviest render here; deferring it lets React render the
-  // rows in interruptible slices instead of one long task (docs/benchmarks.md, long tasks).
-  const items = useDeferredValue(data?.items)
+  const items = data?.items
   const filters = useMemo(() => activeFilters(search), [search])
   const table = useImagesTable({
     items,
