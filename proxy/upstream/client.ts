@@ -1,4 +1,5 @@
 import { scrubSecrets, type Logger } from '../log'
+import { createTokenBucket } from './rate-limit'
 import { signParams, type ParamValue } from './sign'
 
 /** design.md §1: the only upstream actions ever called, all read-only. */
@@ -122,32 +123,6 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
     signal.addEventListener('abort', onAbort, { once: true })
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
   })
-}
-
-/**
- * Token bucket: `rate` tokens a second up to `burst`. A caller reserves a token at once (the
- * balance may go negative) and waits its turn, so waiters are served in arrival order.
- */
-function createTokenBucket(rate: number, burst: number, now: () => number) {
-  let tokens = burst
-  let last = now()
-  const refill = () => {
-    const t = now()
-    tokens = Math.min(burst, tokens + ((t - last) * rate) / 1000)
-    last = t
-  }
-  return {
-    /** Takes a token; returns how many ms the caller must wait before using it. */
-    reserve(): number {
-      refill()
-      tokens -= 1
-      return tokens >= 0 ? 0 : (-tokens / rate) * 1000
-    },
-    refund(): void {
-      refill()
-      tokens = Math.min(burst, tokens + 1)
-    },
-  }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
