@@ -1,18 +1,18 @@
 import { TriangleAlertIcon } from 'lucide-react'
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { Image } from '../../../../proxy/contract'
 import { Badge } from '@/components/ui/badge'
 import { formatRaw } from '@/lib/format'
 import { firstMalformed } from './images-values'
+import { useCellI18n } from './images-cell-i18n'
 
 export function EmptyValue() {
-  const { t } = useTranslation()
+  const { t } = useCellI18n()
   return <span className="text-muted-foreground">{t('value.empty')}</span>
 }
 
 export function MalformedValue({ raw }: { raw: unknown }) {
-  const { t } = useTranslation()
+  const { t } = useCellI18n()
   const text = t('value.malformed', { raw: formatRaw(raw) })
   return (
     <Badge

@@ -1,5 +1,4 @@
 import { GlobeIcon, LockIcon } from 'lucide-react'
-import { useTranslation } from 'react-i18next'
 import type { Image } from '../../../../proxy/contract'
 import { Badge } from '@/components/ui/badge'
 import { formatCount, formatDateTime, formatRelative, formatSize, toDate } from '@/lib/format'
@@ -7,9 +6,10 @@ import { cn } from '@/lib/utils'
 import { statusOption } from './image-status'
 import { CellValue } from './images-cell-value'
 import { formatYuan, numberOf, softwares, textOf, visibilityOf } from './images-values'
+import { useCellI18n } from './images-cell-i18n'
 
 export function StatusCell({ image }: { image: Image }) {
-  const { t } = useTranslation()
+  const { t } = useCellI18n()
   const option = statusOption(image.Status)
   const reason = textOf(image.FailedReason)
   const raw = textOf(image.Status)
@@ -41,7 +41,7 @@ export function StatusCell({ image }: { image: Image }) {
 }
 
 export function TypeCell({ image }: { image: Image }) {
-  const { t } = useTranslation()
+  const { t } = useCellI18n()
   const type = textOf(image.ImageType)
   return (
     <CellValue image={image} paths={['ImageType']}>
@@ -51,7 +51,7 @@ export function TypeCell({ image }: { image: Image }) {
 }
 
 export function VisibilityCell({ image }: { image: Image }) {
-  const { t } = useTranslation()
+  const { t } = useCellI18n()
   const visibility = visibilityOf(image)
   const Icon = visibility === 'public' ? GlobeIcon : LockIcon
   return (
@@ -108,7 +108,7 @@ export function TextCell({
 }
 
 export function SizeCell({ image }: { image: Image }) {
-  const { i18n } = useTranslation()
+  const { i18n } = useCellI18n()
   return (
     <CellValue image={image} paths={['Size']}>
       {formatSize(numberOf(image.Size), i18n.language)}
@@ -117,7 +117,7 @@ export function SizeCell({ image }: { image: Image }) {
 }
 
 export function PriceCell({ image }: { image: Image }) {
-  const { t, i18n } = useTranslation()
+  const { t, i18n } = useCellI18n()
   const price = numberOf(image.Price)
   return (
     <CellValue image={image} paths={['Price']}>
@@ -131,7 +131,7 @@ export function PriceCell({ image }: { image: Image }) {
 }
 
 export function TimeCell({ image, field }: { image: Image; field: 'CreateTime' | 'PubTime' }) {
-  const { i18n } = useTranslation()
+  const { i18n } = useCellI18n()
   const seconds = numberOf(image[field])
   const date = toDate(seconds)
   return (
@@ -156,7 +156,7 @@ export function CountCell({
   image: Image
   field: 'CreatedCount' | 'FavoritesCount'
 }) {
-  const { i18n } = useTranslation()
+  const { i18n } = useCellI18n()
   return (
     <CellValue image={image} paths={[field]}>
       {formatCount(numberOf(image[field]), i18n.language)}

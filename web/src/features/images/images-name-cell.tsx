@@ -1,15 +1,15 @@
 import { CheckIcon, CopyIcon, PackageIcon } from 'lucide-react'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { Image } from '../../../../proxy/contract'
 import { copyText } from '@/lib/clipboard'
 import { notify } from '@/lib/notify'
 import { cn } from '@/lib/utils'
 import { CellValue } from './images-cell-value'
 import { coverUrl, imageName, textOf } from './images-values'
+import { useCellI18n } from './images-cell-i18n'
 
 export function NameCell({ image }: { image: Image }) {
-  const { t } = useTranslation('images')
+  const { t } = useCellI18n('images')
   const name = imageName(image)
   const id = textOf(image.CompShareImageId)
   return (
@@ -58,7 +58,7 @@ function Cover({ image }: { image: Image }) {
 }
 
 function CopyIdButton({ id }: { id: string }) {
-  const { t } = useTranslation('images')
+  const { t } = useCellI18n('images')
   const [copied, setCopied] = useState(false)
   const copy = async () => {
     try {

@@ -18,6 +18,7 @@ import {
   searchToSorting,
   sortingToSearch,
 } from './dashboard-search-mappers'
+import { CellLanguageContext } from './images-cell-i18n'
 import { buildImageColumns } from './images-columns'
 import { imageName, textOf } from './images-values'
 import type { SetSearch } from './use-dashboard-search'
@@ -115,7 +116,7 @@ export function ImagesTable({
     })
 
   return (
-    <>
+    <CellLanguageContext value={i18n.language}>
       <DataTable
         table={table}
         label={t('tableLabel')}
@@ -142,6 +143,6 @@ export function ImagesTable({
               })
         }
       />
-    </>
+    </CellLanguageContext>
   )
 }

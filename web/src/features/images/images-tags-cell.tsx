@@ -1,9 +1,9 @@
 import { createContext, use } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { Image } from '../../../../proxy/contract'
 import { cn } from '@/lib/utils'
 import { CellValue } from './images-cell-value'
 import { imageTags } from './images-values'
+import { useCellI18n } from './images-cell-i18n'
 
 /** What cells need from the page without rebuilding the column definitions. */
 export interface ImagesCellActions {
@@ -18,7 +18,7 @@ export const ImagesCellContext = createContext<ImagesCellActions>({
 const MAX_TAGS = 2
 
 export function TagsCell({ image }: { image: Image }) {
-  const { t } = useTranslation('images')
+  const { t } = useCellI18n('images')
   const { activeTags, onTagClick } = use(ImagesCellContext)
   const tags = imageTags(image)
   const rest = tags.slice(MAX_TAGS)
