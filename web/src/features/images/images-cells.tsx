@@ -45,7 +45,9 @@ export function TypeCell({ image }: { image: Image }) {
   const type = textOf(image.ImageType)
   return (
     <CellValue image={image} paths={['ImageType']}>
-      {type && t(`type.${type}`, { defaultValue: type })}
+      {type && (
+        <span className="whitespace-nowrap">{t(`type.${type}`, { defaultValue: type })}</span>
+      )}
     </CellValue>
   )
 }
