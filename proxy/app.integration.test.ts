@@ -81,6 +81,15 @@ describe('proxy ↔ sandbox over HTTP', () => {
     expect(listCalls(stack)).toBe(1)
   })
 
+  it("keeps the API's X-UCLOUD-REQUEST-UUID in the error body and the request's log line", async () => {
+    stack = await startStack({ UCLOUD_MAX_RETRIES: '0' })
+    stack.sandbox.faults.set({ retCode: 172 })
+    const res = await stack.get('/api/images')
+    expect(res.body.error.requestId).toMatch(/^[0-9a-f-]{36}$/)
+    const line = stack.logs.find((l) => l.includes('"msg":"request"') && l.includes('/api/images'))
+    expect(line).toContain(`"requestId":"${res.body.error.requestId}"`)
+  })
+
   it('retries RetCode 150 then fails with it', async () => {
     stack = await startStack({ UCLOUD_MAX_RETRIES: '2' })
     stack.sandbox.faults.set({ retCode: 150 })

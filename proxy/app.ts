@@ -41,6 +41,9 @@ export interface ImageDeckApp {
 
 const METHODS = new Set(['GET', 'HEAD'])
 
+/** The API's X-UCLOUD-REQUEST-UUID of a failed call, for the request's log line (design.md §2). */
+const upstreamRequestIds = new WeakMap<Request, string>()
+
 /** The proxy as an app factory (style.md §11): tests call `app.request()` without a port. */
 export function createApp(deps: AppDeps): ImageDeckApp {
   const { config, upstream, log } = deps
@@ -70,7 +73,7 @@ export function createApp(deps: AppDeps): ImageDeckApp {
   app.use('*', async (c, next) => {
     const started = now()
     await next()
-    const requestId = c.res.headers.get('X-Request-Upstream-Id') ?? undefined
+    const requestId = upstreamRequestIds.get(c.req.raw)
     log.info(
       { method: c.req.method, path: c.req.path, status: c.res.status, ms: now() - started, requestId },
       'request',
@@ -158,7 +161,7 @@ function toResponse(error: unknown, c: Context, log: Logger, secrets: readonly s
         : error.kind === 'timeout'
           ? new ApiError(504, 'UPSTREAM_TIMEOUT', 'The CompShare API did not answer in time', extra)
           : new ApiError(503, 'UPSTREAM_UNAVAILABLE', error.message, extra)
-    if (error.requestId) c.header('X-Request-Upstream-Id', error.requestId)
+    if (error.requestId) upstreamRequestIds.set(c.req.raw, error.requestId)
   } else if (isHttpException(error)) {
     const res = error.getResponse()
     if (res.status === 401) return res
