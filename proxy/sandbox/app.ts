@@ -5,7 +5,7 @@ import type { Logger } from '../log'
 import { HANDLERS, type ActionContext } from './actions'
 import { createCatalog, type ImageCatalog } from './catalog'
 import { controlRoutes } from './control'
-import { apiResponse, sleep, transportFault } from './fault-response'
+import { apiResponse, isTransportFault, sleep, transportFault } from './fault-response'
 import { createFaultController, type FaultController, type FaultSettings } from './faults'
 import { readParams, verifySignature } from './protocol'
 import { errorBody, isAction, responseAction, RetCodeError, type ApiBody } from './retcodes'
@@ -71,16 +71,22 @@ export function createSandboxApp(deps: SandboxDeps): Hono & { catalog: ImageCata
   )
 
   app.all('*', async (c) => {
+    // The latency clock starts when the call arrives: the answer is computed and serialised while
+    // it runs, and leaves at max(latency, processing), as a real API's observed latency includes
+    // its own work (docs/upstream-api.md, "Sandbox faults").
+    const arrived = performance.now()
     const begun = Date.now()
     const requestId = randomUUID()
     const params = await readParams(c.req.raw)
     const action = params.Action || undefined
     stats.count(action)
     const fault = faults.take(action)
+    const delayMs = fault
+      ? (fault.latencyMs ?? 0) + (isSlowPage(fault, action, params) ? (fault.slowMs ?? 3000) : 0)
+      : 0
     // Gateway-level faults come before the API looks at the call, as they would in front of it.
-    if (fault) {
-      await sleep(fault.latencyMs ?? 0, c.req.raw.signal)
-      if (isSlowPage(fault, action, params)) await sleep(fault.slowMs ?? 3000, c.req.raw.signal)
+    if (fault && isTransportFault(fault)) {
+      await sleep(delayMs, c.req.raw.signal)
       const early = await transportFault(c, fault, closing, requestId)
       if (early) return early
     }
@@ -88,11 +94,13 @@ export function createSandboxApp(deps: SandboxDeps): Hono & { catalog: ImageCata
     const step = fault?.mode !== 'shift' ? 0 : listCall ? faults.advanceShift() : faults.shiftStep()
     const ctx: ActionContext = { catalog, now: now(), view: (list) => shift(list, step) }
     const body = injectedFailure(fault, action, random) ?? answer(params, privateKeys, ctx)
+    const response = apiResponse(body, fault, requestId)
     deps.log?.debug(
       { action, retCode: body.RetCode, ms: Date.now() - begun, requestId },
       'sandbox call',
     )
-    return apiResponse(body, fault, requestId)
+    await sleep(delayMs - (performance.now() - arrived), c.req.raw.signal)
+    return response
   })
   app.onError((error, c) => {
     deps.log?.error({ err: error, path: c.req.path }, 'sandbox failure')

@@ -8,7 +8,7 @@ export const REQUEST_ID_HEADER = 'X-UCLOUD-REQUEST-UUID'
 /** Resolves after `ms`, or early when the caller goes away. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    if (signal?.aborted) return resolve()
+    if (signal?.aborted || ms <= 0) return resolve()
     const timer = setTimeout(resolve, ms)
     signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true })
   })
@@ -25,6 +25,16 @@ const STATUS_TEXT: Record<number, string> = {
   502: 'Bad Gateway',
   503: 'Service Temporarily Unavailable',
   504: 'Gateway Time-out',
+}
+
+/** Whether `transportFault` would answer in the API's place (the gateway, not the API, fails). */
+export function isTransportFault(fault: FaultSettings): boolean {
+  return (
+    fault.mode === 'hang' ||
+    fault.mode === 'reset' ||
+    fault.mode === 'non-json' ||
+    fault.httpStatus !== undefined
+  )
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createLogger } from '../log'
 import { signParams } from '../upstream/sign'
 import { createFaultController, type FaultSettings } from './faults'
 import { call, KEYS, listImages, sandbox, SCOPE, send } from './test-support'
@@ -8,12 +9,53 @@ const withFaults = (settings: FaultSettings, random?: () => number) =>
 const signedList = (params: Record<string, string | number> = {}) =>
   signParams({ Action: 'DescribeCompShareCustomImages', ...SCOPE, ...params }, KEYS)
 
+/** Blocks the thread, as CPU-bound work would. */
+function busyFor(ms: number): void {
+  const until = performance.now() + ms
+  while (performance.now() < until);
+}
+
 describe('fault settings', () => {
   it('latencyMs delays every call', async () => {
     const app = withFaults({ latencyMs: 80 })
     const started = performance.now()
     expect((await listImages(app)).RetCode).toBe(0)
     expect(performance.now() - started).toBeGreaterThanOrEqual(75)
+  })
+
+  it('latencyMs runs while the call is processed: the answer leaves at max(latency, processing)', async () => {
+    // A log destination that blocks stands in for slow processing: the sandbox writes its call
+    // line synchronously, after computing the answer and before it leaves.
+    const work = 150
+    const log = createLogger({
+      level: 'debug',
+      destination: { write: () => void busyFor(work) },
+    })
+    const timed = async (latencyMs: number) => {
+      const app = sandbox({ faults: createFaultController({ latencyMs }), log }).app
+      await listImages(app) // the catalog is generated on the first call; keep that out
+      const started = performance.now()
+      expect((await listImages(app)).RetCode).toBe(0)
+      return performance.now() - started
+    }
+    // Latency longer than the work: the work hides inside it (in series it would be 350 ms).
+    const long = await timed(200)
+    expect(long).toBeGreaterThanOrEqual(195)
+    expect(long).toBeLessThan(200 + work - 50)
+    // Work longer than the latency: the latency adds nothing (in series it would be 200 ms).
+    const short = await timed(50)
+    expect(short).toBeGreaterThanOrEqual(work - 5)
+    expect(short).toBeLessThan(work + 50 - 25)
+  })
+
+  it('gateway faults still wait out latencyMs before failing', async () => {
+    for (const settings of [{ httpStatus: 502 }, { mode: 'non-json' }] as const) {
+      const app = withFaults({ latencyMs: 80, ...settings })
+      const started = performance.now()
+      const res = await send(app, signedList())
+      expect(await res.text()).toMatch(/^<html>/)
+      expect(performance.now() - started).toBeGreaterThanOrEqual(75)
+    }
   })
 
   it('failRate fails transiently with RetCode 150', async () => {

@@ -7,7 +7,7 @@ export type FaultMode = (typeof FAULT_MODES)[number]
 /** Fault settings: all optional, combinable. `{}` means no faults. */
 export const faultSettingsSchema = z
   .object({
-    /** Added to every call. */
+    /** How long every call takes, its own processing included (docs/upstream-api.md). */
     latencyMs: z.number().int().min(0).max(600_000),
     /** Share of calls that fail transiently with RetCode 150. */
     failRate: z.number().min(0).max(1),
