@@ -53,10 +53,13 @@ export function createApp(deps: AppDeps): ImageDeckApp {
   const cache = createListCache({
     ttlMs: config.cacheTtlMs,
     now,
-    load: async (scope: Scope, signal?: AbortSignal) => {
+    load: async (scope: Scope, { signal, preparePage }) => {
       const started = now()
       const { images, pages } = await fetchAllImages(
-        (page, pageSignal) => describeImagesPage(upstream, scope, page, pageSignal),
+        async (page, pageSignal) => {
+          const answer = await describeImagesPage(upstream, scope, page, pageSignal)
+          return { ...answer, images: preparePage(answer.images) }
+        },
         { concurrency: config.concurrency, signal },
       )
       log.info({ scope, images: images.length, pages, ms: now() - started }, 'list fetched')

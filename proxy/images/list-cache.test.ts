@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Image, Scope } from '../contract'
-import { createListCache, type ListCacheOptions } from './list-cache'
+import { createListCache, type ListCacheOptions, type LoadContext } from './list-cache'
 import { numberedImages } from './test-images'
 
 const scope: Scope = { region: 'cn-wlcb', zone: 'cn-wlcb-01', project: '' }
@@ -15,7 +15,7 @@ function controllableLoad() {
     reject: (e: unknown) => void
   }[] = []
   const load = vi.fn(
-    (s: Scope, signal?: AbortSignal) =>
+    (s: Scope, { signal }: LoadContext) =>
       new Promise<Image[]>((resolve, reject) => calls.push({ scope: s, signal, resolve, reject })),
   )
   const last = () => calls[calls.length - 1]!

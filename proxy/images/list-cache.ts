@@ -1,4 +1,5 @@
 import type { Image, Scope } from '../contract'
+import { createRowPreparer } from './list-rows'
 import { buildIndex, type QueryIndex } from './query-index'
 
 /** One fetched list of one scope, indexed once for every query made over it. */
@@ -9,9 +10,19 @@ export interface Snapshot {
   readonly fetchedAt: number
 }
 
+/** What a load is given besides the scope. */
+export interface LoadContext {
+  signal: AbortSignal
+  /**
+   * Readies one page's rows for the snapshot (list-rows.ts); a load calls it on each page as it
+   * arrives, so that work overlaps the pages still in flight. Rows it skipped are readied after.
+   */
+  preparePage: (images: readonly Image[]) => Image[]
+}
+
 export interface ListCacheOptions {
   /** Fetches a scope's whole list (fetch-all.ts over the upstream client). */
-  load: (scope: Scope, signal?: AbortSignal) => Promise<Image[]>
+  load: (scope: Scope, context: LoadContext) => Promise<Image[]>
   /** How long a snapshot is served without a refresh (design.md §3 `IMAGEDECK_CACHE_TTL_S`). */
   ttlMs: number
   now?: () => number
@@ -73,8 +84,10 @@ export function createListCache(options: ListCacheOptions): ListCache {
       try {
         // Called through an async wrapper so that even a synchronous throw settles after
         // `entry.inflight` is set, and the finally below can clear it.
-        const images = await (async () => options.load(scope, controller.signal))()
-        const index = buildIndex(internValues(images.map(withoutReadme)))
+        const rows = createRowPreparer()
+        const context = { signal: controller.signal, preparePage: rows.page }
+        const images = await (async () => options.load(scope, context))()
+        const index = buildIndex(rows.finish(images), rows.searchText)
         const snapshot: Snapshot = { scope: { ...scope }, index, fetchedAt: now() }
         entry.snapshot = snapshot
         entry.failedAt = undefined
@@ -139,79 +152,4 @@ export function createListCache(options: ListCacheOptions): ListCache {
 /** The cache key of a scope; JSON so no separator can make two scopes collide. */
 export function scopeKey(scope: Scope): string {
   return JSON.stringify([scope.region, scope.zone, scope.project])
-}
-
-/** List answers never carry Readme (design.md §4); drop it if one slipped in. */
-function withoutReadme(image: Image): Image {
-  if (!('Readme' in image)) return image
-  const { Readme: _readme, ...rest } = image
-  return rest as Image
-}
-
-/**
- * Makes equal values of a snapshot one value. Names, descriptions, tags, statuses and the like
- * repeat across the versions of an image family and across the account, and each decoded row held
- * its own copy (design issue on proxy RSS): equal strings become one string, and equal `Tags`
- * lists, `Softwares` and `Owner` records (most rows share one of a few dozen) become one frozen
- * instance. Done in place with equal values, so nothing observable changes; nothing mutates a
- * snapshot's rows (a frozen shared record would throw if anything tried). Ids are unique and are
- * left as they are.
- */
-export function internValues(images: Image[]): Image[] {
-  const strings = new Map<string, string>()
-  const intern = (value: string): string => {
-    const known = strings.get(value)
-    if (known !== undefined) return known
-    strings.set(value, value)
-    return value
-  }
-  const internFields = (record: Record<string, unknown>, skip?: string) => {
-    for (const key of Object.keys(record)) {
-      if (key === skip) continue
-      const value = record[key]
-      if (typeof value === 'string') record[key] = intern(value)
-      else if (isStringList(value))
-        for (let i = 0; i < value.length; i++) value[i] = intern(value[i]!)
-    }
-  }
-  const records = new Map<string, unknown>()
-  /** One instance per distinct value: only plain records and lists of strings (or null) qualify. */
-  const share = <T>(value: T): T => {
-    if (!isSimple(value)) return value
-    const key = JSON.stringify(value)
-    const known = records.get(key)
-    if (known !== undefined) return known as T
-    if (!Array.isArray(value)) internFields(value as Record<string, unknown>)
-    deepFreeze(value)
-    records.set(key, value)
-    return value
-  }
-  for (const image of images) {
-    internFields(image, 'CompShareImageId')
-    if (image.Tags) image.Tags = share(image.Tags)
-    if (image.Softwares) image.Softwares = share(image.Softwares)
-    if (image.Owner) image.Owner = share(image.Owner)
-  }
-  return images
-}
-
-function isStringList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string')
-}
-
-/**
- * A list of strings, or a plain record of strings, nulls and lists of strings: what the decoder
- * makes of Tags, Softwares and Owner. Such values are equal exactly when their JSON is.
- */
-function isSimple(value: unknown): boolean {
-  if (isStringList(value)) return !Object.isFrozen(value)
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return false
-  if (Object.getPrototypeOf(value) !== Object.prototype) return false
-  return Object.values(value).every((v) => typeof v === 'string' || v === null || isStringList(v))
-}
-
-function deepFreeze(value: unknown): void {
-  if (typeof value !== 'object' || value === null) return
-  Object.freeze(value)
-  for (const v of Object.values(value)) deepFreeze(v)
 }

@@ -1,5 +1,5 @@
 import type { Image } from '../contract'
-import { buildSearchText, type SearchText } from './query-text'
+import { createSearchTextBuilder, type SearchText, type SearchTextBuilder } from './query-text'
 
 /**
  * Collation for every string the list sorts: Chinese in pinyin order, and digit runs compared as
@@ -71,8 +71,14 @@ export interface QueryIndex {
   }
 }
 
-/** Precomputes a list's search text, facet codes and flags; sort orders come lazily. */
-export function buildIndex(images: readonly Image[]): QueryIndex {
+/**
+ * Precomputes a list's search text, facet codes and flags; sort orders come lazily. `searchText`
+ * may already hold the rows' values (gathered as a load's pages arrived).
+ */
+export function buildIndex(
+  images: readonly Image[],
+  searchText: SearchTextBuilder = createSearchTextBuilder(),
+): QueryIndex {
   const n = images.length
   const failed = new Uint8Array(n)
   for (let i = 0; i < n; i++) failed[i] = textValue(images[i]!.FailedReason) === null ? 0 : 1
@@ -80,13 +86,13 @@ export function buildIndex(images: readonly Image[]): QueryIndex {
   for (const name of SINGLE_FACETS) facets[name] = singleColumn(images, FACET_VALUE[name])
   return {
     images,
-    text: buildSearchText(images),
+    text: searchText.build(images),
     failed,
     facets,
     tags: tagColumn(images),
     sorts: new Map(),
     termCache: new Map(),
-    everyone: Int32Array.from({ length: n }, (_, i) => i),
+    everyone: positions(n),
     scratch: {
       selected: new Uint8Array(n),
       docs: new Int32Array(n),
@@ -95,6 +101,14 @@ export function buildIndex(images: readonly Image[]): QueryIndex {
     },
   }
 }
+
+function positions(n: number): Int32Array {
+  const out = new Int32Array(n)
+  for (let i = 0; i < n; i++) out[i] = i
+  return out
+}
+
+const NO_TAGS: readonly string[] = []
 
 function dictionary(values: Iterable<string>): { values: string[]; codeOf: Map<string, number> } {
   const sorted = [...new Set(values)].sort(collator.compare)
@@ -110,19 +124,34 @@ function singleColumn(images: readonly Image[], pick: (image: Image) => string |
 }
 
 function tagColumn(images: readonly Image[]): TagColumn {
-  const start = new Int32Array(images.length + 1)
-  const raw: string[] = []
-  images.forEach((image, i) => {
-    const from = raw.length
-    for (const tag of Array.isArray(image.Tags) ? image.Tags : []) {
-      const value = textValue(tag)
-      // Each image's tags once: a repeated tag neither counts twice nor satisfies a filter twice.
-      if (value !== null && !raw.includes(value, from)) raw.push(value)
+  // Rows share their Tags lists (list-rows.ts makes equal lists one), so each distinct list is
+  // cleaned and coded once rather than once per image.
+  const cleaned = new Map<readonly unknown[], string[]>()
+  const lists = images.map((image) => {
+    if (!Array.isArray(image.Tags)) return NO_TAGS
+    let list = cleaned.get(image.Tags)
+    if (list === undefined) {
+      list = []
+      for (const tag of image.Tags) {
+        const value = textValue(tag)
+        // Each image's tags once: a repeated tag neither counts twice nor satisfies a filter twice.
+        if (value !== null && !list.includes(value)) list.push(value)
+      }
+      cleaned.set(image.Tags, list)
     }
-    start[i + 1] = raw.length
+    return list
   })
-  const { values, codeOf } = dictionary(raw)
-  const codes = Int32Array.from(raw, (value) => codeOf.get(value)!)
+  const { values, codeOf } = dictionary([...cleaned.values()].flat())
+  const coded = new Map<readonly string[], Int32Array>()
+  const codesOf = (list: readonly string[]) => {
+    let out = coded.get(list)
+    if (out === undefined) coded.set(list, (out = Int32Array.from(list, (v) => codeOf.get(v)!)))
+    return out
+  }
+  const start = new Int32Array(images.length + 1)
+  for (let i = 0; i < images.length; i++) start[i + 1] = start[i]! + lists[i]!.length
+  const codes = new Int32Array(start[images.length]!)
+  for (let i = 0; i < images.length; i++) codes.set(codesOf(lists[i]!), start[i]!)
   // The inverse: for each tag, its images (a counting sort of the pairs by tag).
   const postingStart = new Int32Array(values.length + 2)
   for (const code of codes) postingStart[code + 1]!++

@@ -69,58 +69,106 @@ const CHUNK = 2000
 // A high surrogate not followed by a low one, or a low one without a high one before it.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
-export function buildSearchText(images: readonly Image[]): SearchText {
+/**
+ * Builds a SearchText in two steps: `addRows` as each page of a load arrives (finding each row's
+ * distinct values and folding the new ones, most of the work), then `build` over the final list
+ * (only typed-array passes), so a cold load's last page is not followed by the whole of it.
+ */
+export interface SearchTextBuilder {
+  /**
+   * Records rows' values. Pages may come in any order; a row later dropped (a duplicate) is left
+   * out of the postings, its values at most staying in the text, matching nothing.
+   */
+  addRows(images: readonly Image[]): void
+  /** The search text of `images`, in list order; rows never added are added now. */
+  build(images: readonly Image[]): SearchText
+}
+
+export function createSearchTextBuilder(): SearchTextBuilder {
   const idOf = new Map<string, number>()
   const values: string[] = []
-  // (value, image) pairs in image order, each pair once.
-  const pairValues: number[] = []
-  const pairDocs: number[] = []
-  const lastDoc: number[] = []
-  for (let i = 0; i < images.length; i++) {
-    for (const field of searchFields(images[i]!)) {
+  /** Folded values, `\0` after each: `values[0…folded)` so far. */
+  const chunks: string[] = []
+  let folded = 0
+  /** Each added row's value ids at `rowAt.get(row)`: a count, then the ids (each once). */
+  const rowAt = new Map<Image, number>()
+  let ids = new Int32Array(1024)
+  let used = 0
+
+  const room = () => {
+    if (used < ids.length) return
+    const grown = new Int32Array(ids.length * 2)
+    grown.set(ids)
+    ids = grown
+  }
+  const addRow = (image: Image): number => {
+    const at = used
+    room()
+    used++ // the count's slot
+    fields: for (const field of searchFields(image)) {
       if (typeof field !== 'string' || field === '') continue
       let v = idOf.get(field)
       if (v === undefined) {
         v = values.length
         values.push(field)
         idOf.set(field, v)
-        lastDoc.push(-1)
       }
-      if (lastDoc[v] === i) continue
-      lastDoc[v] = i
-      pairValues.push(v)
-      pairDocs.push(i)
+      for (let k = at + 1; k < used; k++) if (ids[k] === v) continue fields
+      room()
+      ids[used++] = v
+    }
+    ids[at] = used - at - 1
+    rowAt.set(image, at)
+    return at
+  }
+  const foldNew = () => {
+    for (; folded < values.length; folded = Math.min(values.length, folded + CHUNK)) {
+      const parts: string[] = []
+      for (const value of values.slice(folded, folded + CHUNK)) {
+        parts.push(CONTROL.test(value) ? value.replace(CONTROLS, '\u0001') : value, '\u0000')
+      }
+      // Folding a chunk in one call is equivalent to folding each value (a control character
+      // never composes under NFKC nor is cased) and much cheaper than many small calls.
+      chunks.push(foldText(parts.join('')))
     }
   }
-  // Postings by value (a counting sort of the pairs; image order is kept within a value).
-  const docStart = new Int32Array(values.length + 1)
-  for (const v of pairValues) docStart[v + 1]!++
-  for (let v = 1; v < docStart.length; v++) docStart[v]! += docStart[v - 1]!
-  const fill = docStart.slice(0, values.length)
-  const docs = new Int32Array(pairDocs.length)
-  for (let k = 0; k < pairDocs.length; k++) docs[fill[pairValues[k]!]!++] = pairDocs[k]!
 
-  const chunks: string[] = []
-  for (let from = 0; from < values.length; from += CHUNK) {
-    const parts: string[] = []
-    for (const value of values.slice(from, from + CHUNK)) {
-      parts.push(CONTROL.test(value) ? value.replace(CONTROLS, '\u0001') : value, '\u0000')
-    }
-    // Folding a chunk in one call is equivalent to folding each value (a control character never
-    // composes under NFKC nor is cased) and much cheaper than 100,000 small calls.
-    chunks.push(foldText(parts.join('')))
+  return {
+    addRows(images) {
+      for (const image of images) if (!rowAt.has(image)) addRow(image)
+      foldNew()
+    },
+    build(images) {
+      const starts = new Int32Array(images.length)
+      for (let i = 0; i < images.length; i++)
+        starts[i] = rowAt.get(images[i]!) ?? addRow(images[i]!)
+      foldNew()
+      // Postings by value: count, then fill in image order (a counting sort of the pairs).
+      const docStart = new Int32Array(values.length + 1)
+      let pairs = 0
+      for (let i = 0; i < images.length; i++) {
+        const at = starts[i]!
+        for (let k = at + 1; k <= at + ids[at]!; k++) docStart[ids[k]! + 1]!++
+        pairs += ids[at]!
+      }
+      for (let v = 1; v < docStart.length; v++) docStart[v]! += docStart[v - 1]!
+      const fill = docStart.slice(0, values.length)
+      const docs = new Int32Array(pairs)
+      for (let i = 0; i < images.length; i++) {
+        const at = starts[i]!
+        for (let k = at + 1; k <= at + ids[at]!; k++) docs[fill[ids[k]!]!++] = i
+      }
+      const haystack = chunks.some((chunk) => LONE_SURROGATE.test(chunk))
+        ? chunks.join('')
+        : utf8(chunks)
+      const after = (at: number) =>
+        (typeof haystack === 'string' ? haystack.indexOf('\u0000', at) : haystack.indexOf(0, at)) +
+        1
+      const valueStarts = new Int32Array(values.length + 1)
+      for (let v = 0, at = 0; v < values.length; v++) valueStarts[v + 1] = at = after(at)
+      return { haystack, valueStarts, docStart, docs }
+    },
   }
-  const haystack = chunks.some((chunk) => LONE_SURROGATE.test(chunk))
-    ? chunks.join('')
-    : utf8(chunks)
-  const valueStarts = new Int32Array(values.length + 1)
-  let at = 0
-  for (let v = 0; v < values.length; v++) {
-    valueStarts[v] = at
-    at = haystack.indexOf('\u0000', at) + 1
-  }
-  valueStarts[values.length] = at
-  return { haystack, valueStarts, docStart, docs }
 }
 
 /** The chunks' UTF-8 in one buffer, written in place: no temporary buffer per chunk. */
