@@ -1,8 +1,8 @@
-import type { Row } from '@tanstack/react-table'
+import { FlexRender, type Row } from '@tanstack/react-table'
 import { memo, type KeyboardEvent, type MouseEvent } from 'react'
 import { TableCell, TableRow } from '@/components/ui/table'
 import { cn } from '@/lib/utils'
-import type { DataTableFeatures, DataTableInstance, TableDensity } from './data-table-features'
+import type { DataTableFeatures, TableDensity } from './data-table-features'
 
 const INTERACTIVE = 'a, button, input, select, textarea, label, [role="button"], [role="checkbox"]'
 
@@ -24,7 +24,6 @@ const rowClassName = cn(
 )
 
 interface DataTableRowProps<TData extends object> {
-  table: DataTableInstance<TData>
   row: Row<DataTableFeatures, TData>
   /** Visible column ids, joined: a change of visibility re-renders the row. */
   visibleColumns: string
@@ -38,7 +37,6 @@ interface DataTableRowProps<TData extends object> {
 }
 
 function DataTableRowImpl<TData extends object>({
-  table,
   row,
   density,
   active,
@@ -77,7 +75,7 @@ function DataTableRowImpl<TData extends object>({
             cell.column.columnDef.meta?.cellClassName,
           )}
         >
-          <table.FlexRender cell={cell} />
+          <FlexRender cell={cell} />
         </TableCell>
       ))}
     </TableRow>
@@ -87,14 +85,16 @@ function DataTableRowImpl<TData extends object>({
 /**
  * One body row, skipped when its data and display did not change: a new URL (typing, a new
  * filter) renders the table again with the same rows until the answer arrives, and a live
- * refetch keeps unchanged rows as the same objects (structural sharing).
+ * refetch keeps unchanged rows as the same objects (structural sharing). The table itself is
+ * not a prop: `useTable` hands out a new wrapper object on every render (its memo depends on
+ * the options literal), which made every row render again on every URL change
+ * (docs/benchmarks.md); cells reach the table through `cell.getContext()`.
  */
 export const DataTableRow = memo(
   DataTableRowImpl,
   (prev, next) =>
     prev.row.original === next.row.original &&
     prev.row.id === next.row.id &&
-    prev.table === next.table &&
     prev.visibleColumns === next.visibleColumns &&
     prev.columnDefs === next.columnDefs &&
     prev.density === next.density &&

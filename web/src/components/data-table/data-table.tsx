@@ -1,5 +1,5 @@
 import type { Row } from '@tanstack/react-table'
-import { useCallback, useLayoutEffect, useRef, type ReactNode } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react'
 import { Skeleton } from '@/components/ui/skeleton'
 import {
   Table,
@@ -11,6 +11,7 @@ import {
 } from '@/components/ui/table'
 import { cn } from '@/lib/utils'
 import type { DataTableFeatures, DataTableInstance, TableDensity } from './data-table-features'
+import { useProgressiveRows } from './data-table-progressive'
 import { densityCell, DataTableRow, stickyCell } from './data-table-row'
 
 const stickyHead = 'sticky left-0 z-20 bg-muted shadow-[1px_0_0_var(--color-border)]'
@@ -27,6 +28,7 @@ export function DataTable<TData extends object>({
   activeRowId,
   getRowLabel,
   onRowActivate,
+  onRowsRendered,
 }: {
   table: DataTableInstance<TData>
   /** Accessible name of the table. */
@@ -41,8 +43,10 @@ export function DataTable<TData extends object>({
   activeRowId?: string
   getRowLabel?: (row: Row<DataTableFeatures, TData>) => string
   onRowActivate?: (row: Row<DataTableFeatures, TData>) => void
+  /** After a commit that changed the rows on screen; `complete` once every row is mounted. */
+  onRowsRendered?: (complete: boolean) => void
 }) {
-  const rows = table.getRowModel().rows
+  const { visible: rows, complete } = useProgressiveRows(table.getRowModel().rows)
   const columns = table.getVisibleLeafColumns()
 
   const visibleColumns = columns.map((column) => column.id).join(',')
@@ -56,6 +60,14 @@ export function DataTable<TData extends object>({
     (row: Row<DataTableFeatures, TData>) => latestActivate.current?.(row),
     [],
   )
+
+  const latestRendered = useRef(onRowsRendered)
+  useLayoutEffect(() => {
+    latestRendered.current = onRowsRendered
+  })
+  useEffect(() => {
+    if (rows.length > 0) latestRendered.current?.(complete)
+  }, [rows, complete])
 
   return (
     <div
@@ -72,7 +84,7 @@ export function DataTable<TData extends object>({
       >
         <div className="h-full w-1/3 animate-[data-table-progress_1.1s_ease-in-out_infinite] bg-primary motion-reduce:animate-none" />
       </div>
-      <Table aria-label={label} aria-busy={isLoading || isFetching}>
+      <Table aria-label={label} aria-busy={isLoading || isFetching || !complete}>
         <TableHeader className="sticky top-0 z-10">
           {table.getHeaderGroups().map((group) => (
             <TableRow key={group.id}>
@@ -144,7 +156,6 @@ export function DataTable<TData extends object>({
             rows.map((row) => (
               <DataTableRow
                 key={row.id}
-                table={table}
                 row={row}
                 visibleColumns={visibleColumns}
                 columnDefs={table.options.columns}
