@@ -1,8 +1,10 @@
 import type { ColdListResult } from './cold-list'
 import type { BrowserResult } from './frontend-browser'
+import { BUNDLE_BUDGET_BYTES, type BundleResult } from './frontend-bundle'
+import type { FloorResult } from './frontend-floor'
 import type { MemoryResult } from './memory'
 import type { GoalRow } from './lib/result'
-import { int, mb, median, ms, ratio } from './lib/stats'
+import { int, kb, mb, median, ms, ratio } from './lib/stats'
 import type { LoadRun } from './throughput'
 import type { WarmQueryResult } from './warm-query'
 import { percentile } from './lib/stats'
@@ -13,6 +15,8 @@ export interface AnalysisInput {
   warm: WarmQueryResult[]
   memory?: MemoryResult
   browser?: BrowserResult
+  bundle?: BundleResult
+  floor?: FloorResult
   loads: LoadRun[]
 }
 
@@ -20,7 +24,16 @@ const failing = (rows: GoalRow[], area: string) =>
   rows.some((r) => r.area === area && r.status === 'FAIL')
 
 /** Why a goal was missed, with this run's figures: written only for the goals that failed. */
-export function analysis({ rows, cold, warm, memory, browser, loads }: AnalysisInput): string[] {
+export function analysis({
+  rows,
+  cold,
+  warm,
+  memory,
+  browser,
+  bundle,
+  floor,
+  loads,
+}: AnalysisInput): string[] {
   const out: string[] = []
   if (cold && failing(rows, '1 cold list')) {
     const c = cold.defaultConcurrency
@@ -79,26 +92,32 @@ export function analysis({ rows, cold, warm, memory, browser, loads }: AnalysisI
     )
   }
   if (failing(rows, '4 front end')) {
-    const parts = [
-      `**Front end.** The initial bundle table above shows where the bytes are (react-dom alone is ` +
-        `about 30% of the JavaScript).`,
-    ]
+    const parts = ['**Front end.**']
+    if (floor) {
+      const least = floor.together + floor.css
+      parts.push(
+        `The floor table above is the reason the bundle budget fails: the required libraries ` +
+          `(React, TanStack Router, Query and Table, i18next) and the app's CSS alone come to ` +
+          `${kb(least)} of the ${kb(BUNDLE_BUDGET_BYTES)}, before a line of the app. No trimming ` +
+          `of the app's own code (about ${kb(Math.max(0, (bundle?.totalGzip ?? least) - least))} on ` +
+          `top) can meet it; meeting it takes leaving one of those libraries off the first screen ` +
+          `or replacing it with a smaller one, a choice for the stack's owner.`,
+      )
+    }
     if (browser && browser.filters.length > 0) {
       const before = Math.max(...browser.filters.map((f) => f.longestBeforeRequest))
       const after = Math.max(...browser.filters.map((f) => f.longestAfterResponse))
       parts.push(
         `During filter changes the longest task that began before the request left (typing, ` +
-          `debounce) was ${ms(before, 0)}; after the response arrived (parsing and rendering 100 ` +
-          `new rows with the toolbar and facets) ${ms(after, 0)}.`,
+          `debounce, the URL change) was ${ms(before, 0)}; after the response arrived (the new ` +
+          `page: a transition render, then 20 rows mounted per frame, each with its style, layout ` +
+          `and paint) ${ms(after, 0)}. A Chromium trace of these tasks on this machine shows the ` +
+          `browser's own style, layout and paint of the new rows (the table is laid out as a whole ` +
+          `on every slice) as the largest part; React's render yields every few ms, and the ` +
+          `longest frame gap above bounds what is left. The load average during the run (see the ` +
+          `top of this page) inflates every one of these: a task is measured in wall time.`,
       )
     }
-    parts.push(
-      `Two things to look at first: \`web/src/lib/format.ts\` builds a new \`Intl.NumberFormat\`, ` +
-        `\`DateTimeFormat\` or \`RelativeTimeFormat\` on every call, several per row, and an Intl ` +
-        `constructor costs far more than a cached formatter's \`format\`; and the table renders ` +
-        `again whenever its live refetch (every 10 s while Making or Reviewing images are on the ` +
-        `page) brings changed rows, so such a render can land inside a filter change.`,
-    )
     out.push(parts.join(' '))
   }
   for (const r of loads.filter((run) => run.non2xx + run.errors > 0)) {

@@ -10,6 +10,7 @@ import { analysis } from './analysis'
 import { concurrencyChoice } from './choices'
 import { COLD_LIST_FULL, coldListSection, measureColdList, type ColdListResult } from './cold-list'
 import { entryBreakdown } from './frontend-breakdown'
+import { floorDetails, measureFloor, type FloorResult } from './frontend-floor'
 import {
   BROWSER_FULL,
   browserDetails,
@@ -18,7 +19,13 @@ import {
   ROWS_MARK,
   type BrowserResult,
 } from './frontend-browser'
-import { bundleDetails, bundleRows, ensureBuilt, measureBundle } from './frontend-bundle'
+import {
+  bundleDetails,
+  bundleRows,
+  ensureBuilt,
+  measureBundle,
+  type BundleResult,
+} from './frontend-bundle'
 import { logDirectory, removeLogs, ROOT, startChildStack } from './lib/children'
 import { machineInfo } from './lib/machine'
 import type { GoalRow, Section } from './lib/result'
@@ -213,6 +220,8 @@ sections.push({
 // 4. Front end -----------------------------------------------------------------------------------
 const frontRows: GoalRow[] = []
 let browser: BrowserResult | undefined
+let bundleResult: BundleResult | undefined
+let floor: FloorResult | undefined
 const frontDetails: string[] = []
 step('front end: build check and bundle')
 const build = ensureBuilt()
@@ -239,6 +248,9 @@ if (!build.ok) {
       '',
     )
     frontDetails.push(...entryBreakdown(bundle), '')
+    bundleResult = bundle
+    floor = measureFloor(bundle)
+    frontDetails.push(...floorDetails(floor, bundle), '')
   } catch (error) {
     frontRows.push(failed('4 front end', 'bundle measurement', error))
   }
@@ -298,7 +310,16 @@ const meta = {
 }
 const markdown = markdownReport(sections, {
   ...meta,
-  analysis: analysis({ rows: sections.flatMap((s) => s.rows), cold, warm, memory, browser, loads }),
+  analysis: analysis({
+    rows: sections.flatMap((s) => s.rows),
+    cold,
+    warm,
+    memory,
+    browser,
+    bundle: bundleResult,
+    floor,
+    loads,
+  }),
 })
 writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), markdown)
 
