@@ -70,7 +70,9 @@ export function buildImageColumns(t: TFunction<'images'>) {
       (image) => textOf(image.Status),
       (image) => <StatusCell image={image} />,
       {
-        meta: { cellClassName: 'min-w-28', skeletonClassName: 'w-20' },
+        // Wide enough for a failure reason (max-w-40 + padding) on every page: the column must
+        // not widen when a failed image arrives in a later slice of rows, or on another page.
+        meta: { cellClassName: 'min-w-46', skeletonClassName: 'w-20' },
       },
     ),
     column(
@@ -88,7 +90,8 @@ export function buildImageColumns(t: TFunction<'images'>) {
       (image) => softwares(image).framework,
       (image) => <FrameworkCell image={image} />,
       {
-        meta: { skeletonClassName: 'w-24' },
+        // Room for the common framework names with a version, so most pages share one width.
+        meta: { cellClassName: 'min-w-60', skeletonClassName: 'w-24' },
       },
     ),
     column(
@@ -103,7 +106,7 @@ export function buildImageColumns(t: TFunction<'images'>) {
       'SourceGpuType',
       (image) => textOf(image.SourceGpuType),
       (image) => <TextCell image={image} field="SourceGpuType" />,
-      { meta: { cellClassName: 'whitespace-nowrap', skeletonClassName: 'w-20' } },
+      { meta: { cellClassName: 'min-w-28 whitespace-nowrap', skeletonClassName: 'w-20' } },
     ),
     column(
       'Size',
