@@ -3,7 +3,8 @@ import type { ImageDetail, ImageListResponse, Progress, Scope } from '../contrac
 import { notFound } from '../http/errors'
 import { toCsv, toJson } from '../images/export'
 import type { ListCache } from '../images/list-cache'
-import { filterImages, queryImages } from '../images/query'
+import { filterImages } from '../images/query'
+import { cachedQuery } from '../images/query-results'
 import {
   parseFilters,
   parseFormat,
@@ -32,7 +33,7 @@ export function imageRoutes(deps: ImagesDeps) {
       const filters = parseFilters(query)
       const page = parsePage(query)
       const { snapshot, stale } = await deps.cache.get(scope, { fresh: parseFresh(query) })
-      const result = queryImages(snapshot.index, { ...filters, ...page })
+      const result = cachedQuery(snapshot.index, { ...filters, ...page })
       const body: ImageListResponse = {
         ...result,
         offset: page.offset,
