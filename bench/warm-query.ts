@@ -1,10 +1,13 @@
+import { RESULT_CACHE_SIZE } from '../proxy/images/query-results'
+import { TERM_CACHE_SIZE } from '../proxy/images/query-search'
 import { getOk, keepAliveAgent } from './lib/http'
 import { verdict, type GoalRow } from './lib/result'
 import { int, ms, percentile, ratio } from './lib/stats'
 
 /**
- * More distinct search words than the list's 32-entry term cache holds, visited in a cycle, so
- * every query scans the search text afresh (the LRU's worst case) instead of reusing a match list.
+ * Search words: the typical mix's 12, then 48 for the worst case, more than the snapshot's 32-entry
+ * term cache holds, visited in a cycle, so every worst-case query scans the search text afresh
+ * (the LRU's worst case) instead of reusing a match list.
  */
 const TERMS = [
   'pytorch',
@@ -55,6 +58,18 @@ const TERMS = [
   'v100',
   'a100',
   'h100',
+  'python',
+  'ubuntu',
+  'docker',
+  'nvidia',
+  'transformers',
+  'chatglm',
+  'internlm',
+  'kohya',
+  'fooocus',
+  'vscode',
+  'cuda12',
+  'sam',
 ] as const
 const STATUSES = [
   'Available,Making',
@@ -70,12 +85,17 @@ const SORTS = ['CreateTime', 'Name', 'Price', 'Size', 'FavoritesCount', 'PubTime
  * per-snapshot term cache holds their match lists; filters, sort, order and page still vary.
  */
 const TYPICAL_TERMS = TERMS.slice(0, 12)
+/**
+ * The worst case: the other 48 words, never a typical one, so a worst-case query never repeats the
+ * typical query sent just before it (it did when both lists began with the same words).
+ */
+const WORST_TERMS = TERMS.slice(12)
 
 export type QueryMix = 'typical' | 'worst'
 
 /** The k-th query of a fixed, varied sequence: search + two filters + sort + facets + a page. */
 export function listQuery(k: number, mix: QueryMix = 'worst'): string {
-  const terms = mix === 'typical' ? TYPICAL_TERMS : TERMS
+  const terms = mix === 'typical' ? TYPICAL_TERMS : WORST_TERMS
   const params = new URLSearchParams({
     q: terms[k % terms.length]!,
     status: STATUSES[k % STATUSES.length]!,
@@ -86,6 +106,48 @@ export function listQuery(k: number, mix: QueryMix = 'worst'): string {
     limit: '20',
   })
   return `/api/images?${params}`
+}
+
+/**
+ * The list queries measureWarmQueries sends, in order: typical and worst case taking turns, warm-up
+ * first. `/api/health` goes between them but caches nothing.
+ */
+export function warmQuerySequence(options: { samples: number; warmup: number }): string[] {
+  const out: string[] = []
+  for (let k = 0; k < options.warmup + options.samples; k++) {
+    out.push(listQuery(k, 'typical'), listQuery(k, 'worst'))
+  }
+  return out
+}
+
+/** Positions in `keys` where an LRU of `size` entries, touched by each key in turn, would hit. */
+export function lruHits(keys: readonly string[], size: number): number[] {
+  const lru = new Map<string, true>()
+  const hits: number[] = []
+  keys.forEach((key, at) => {
+    if (lru.delete(key)) hits.push(at)
+    lru.set(key, true)
+    if (lru.size > size) lru.delete(lru.keys().next().value!)
+  })
+  return hits
+}
+
+/**
+ * Why the sequence measures what it claims, or an error saying where it would not: no query comes
+ * back while the proxy could still hold its result (proxy/images/query-results.ts: identical
+ * queries on a snapshot share one), and no worst-case word is still in the snapshot's term cache.
+ */
+export function checkWarmQuerySequence(options: { samples: number; warmup: number }): void {
+  const sequence = warmQuerySequence(options)
+  const cached = lruHits(sequence, RESULT_CACHE_SIZE)
+  if (cached.length > 0) {
+    throw new Error(`warm queries: ${sequence[cached[0]!]} would come from the result cache`)
+  }
+  const terms = sequence.map((path) => new URL(path, 'http://x').searchParams.get('q') ?? '')
+  const worstHit = lruHits(terms, TERM_CACHE_SIZE).find((at) => at % 2 === 1)
+  if (worstHit !== undefined) {
+    throw new Error(`warm queries: worst-case word "${terms[worstHit]}" would be in the term cache`)
+  }
 }
 
 export interface WarmQueryResult {
@@ -102,13 +164,14 @@ export interface WarmQueryResult {
 /**
  * Sequential requests over one keep-alive connection: `/api/health`, a typical query and a
  * worst-case query taking turns (so all see the same machine), after a warm-up of each. The list
- * must already be cached.
+ * must already be cached; no query's result may be (checkWarmQuerySequence).
  */
 export async function measureWarmQueries(
   baseUrl: string,
   count: number,
   options: { samples: number; warmup: number },
 ): Promise<WarmQueryResult> {
+  checkWarmQuerySequence(options)
   const agent = keepAliveAgent()
   try {
     for (let k = 0; k < options.warmup; k++) {

@@ -4,7 +4,13 @@ import { removeLogs } from '../bench/lib/children'
 import { machineInfo } from '../bench/lib/machine'
 import { consoleTable, markdownReport } from '../bench/report'
 import { measureSigner, signerRows } from '../bench/signer'
-import { measureWarmQueries, warmQueryRows } from '../bench/warm-query'
+import {
+  checkWarmQuerySequence,
+  lruHits,
+  measureWarmQueries,
+  warmQueryRows,
+  warmQuerySequence,
+} from '../bench/warm-query'
 import { startStack } from './test/stack'
 
 // A tiny version of `npm run bench` (which is not part of `npm test`): the measurements run end to
@@ -52,4 +58,17 @@ describe('bench smoke', () => {
     })
     expect(md).toContain('| cores |')
   }, 20_000)
+
+  it('warm queries measure query work: none is served from the result or term cache', () => {
+    expect(lruHits(['a', 'b', 'a', 'c', 'd', 'b'], 2)).toEqual([2])
+    // The settings `npm run bench` uses (bench/run.ts).
+    for (const options of [
+      { samples: 400, warmup: 100 },
+      { samples: 150, warmup: 30 },
+    ]) {
+      expect(() => checkWarmQuerySequence(options)).not.toThrow()
+      const sequence = warmQuerySequence(options)
+      expect(new Set(sequence.filter((_, at) => at % 2 === 1)).size).toBeGreaterThan(100)
+    }
+  })
 })

@@ -2,7 +2,7 @@ import type { QueryIndex } from './query-index'
 import { termFinder, type SearchText } from './query-text'
 
 /** Terms whose matches a snapshot remembers: paging, sorting and facet clicks repeat the same q. */
-const TERM_CACHE_SIZE = 32
+export const TERM_CACHE_SIZE = 32
 
 /**
  * The images (positions, ascending) whose text contains every term, or null with no terms.
