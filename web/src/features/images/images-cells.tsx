@@ -2,7 +2,6 @@ import { GlobeIcon, LockIcon } from 'lucide-react'
 import type { Image } from '../../../../proxy/contract'
 import { Badge } from '@/components/ui/badge'
 import { formatCount, formatDateTime, formatRelative, formatSize, toDate } from '@/lib/format'
-import { cn } from '@/lib/utils'
 import { statusOption } from './image-status'
 import { CellValue } from './images-cell-value'
 import { formatYuan, numberOf, softwares, textOf, visibilityOf } from './images-values'
@@ -17,14 +16,11 @@ export function StatusCell({ image }: { image: Image }) {
     <div className="flex min-w-0 flex-col items-start gap-1">
       <CellValue image={image} paths={['Status']}>
         {option ? (
+          // No spinning icon for Making: Chromium restyled every spinning row on the main thread
+          // each frame (a page of 100 Making rows: ~40 ms of style work a second, and long tasks
+          // on every filter change; docs/benchmarks.md). The dashed circle says "in progress".
           <Badge tone={option.tone}>
-            <option.icon
-              aria-hidden
-              className={cn(
-                option.value === 'Making' &&
-                  'animate-spin [animation-duration:3s] motion-reduce:animate-none',
-              )}
-            />
+            <option.icon aria-hidden />
             {t(option.labelKey)}
           </Badge>
         ) : raw ? (
