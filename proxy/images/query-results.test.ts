@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildIndex, queryImages, type ListQuery } from './query'
-import { cachedQuery, RESULT_CACHE_SIZE } from './query-results'
+import { cachedQuery, peekResult, RESULT_CACHE_SIZE } from './query-results'
 import { randomImages } from './test-images'
 
 const images = randomImages(600, 9)
@@ -52,6 +52,18 @@ describe('cachedQuery', () => {
     expect(cachedQuery(index, nth(1))).toBe(kept) // used again, so now the most recent
     expect(cachedQuery(index, nth(0))).not.toBe(first) // the oldest went
     expect(cachedQuery(index, nth(0))).toEqual(first)
+  })
+
+  it('peekResult finds a held result without computing one, and keeps it recent', () => {
+    const index = buildIndex(images)
+    expect(peekResult(index, page)).toBeUndefined()
+    expect(peekResult(index, page)).toBeUndefined() // peeking computed nothing
+    const held = cachedQuery(index, page)
+    expect(peekResult(index, { ...page, sort: 'CreateTime' })).toBe(held)
+    for (let k = 1; k < RESULT_CACHE_SIZE; k++) cachedQuery(index, { offset: k, limit: 1 })
+    expect(peekResult(index, page)).toBe(held) // the peek made it the most recent
+    cachedQuery(index, { offset: 0, limit: 1 })
+    expect(peekResult(index, page)).toBe(held)
   })
 
   it('does not share results between snapshots, and shared results cannot be changed', () => {

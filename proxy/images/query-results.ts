@@ -17,19 +17,27 @@ const caches = new WeakMap<QueryIndex, Map<string, ListResult>>()
  * used first out; the cache goes with its snapshot's index. Results are frozen, as they are shared.
  */
 export function cachedQuery(index: QueryIndex, query: ListQuery): ListResult {
+  const known = peekResult(index, query)
+  if (known) return known
   let cache = caches.get(index)
   if (!cache) caches.set(index, (cache = new Map()))
+  const result = freeze(queryImages(index, query))
+  cache.set(resultKey(query), result)
+  if (cache.size > RESULT_CACHE_SIZE) cache.delete(cache.keys().next().value!)
+  return result
+}
+
+/** The shared result of this query, if one is held (it becomes the most recently used). */
+export function peekResult(index: QueryIndex, query: ListQuery): ListResult | undefined {
+  const cache = caches.get(index)
+  if (!cache) return undefined
   const key = resultKey(query)
   const known = cache.get(key)
   if (known) {
     cache.delete(key)
     cache.set(key, known)
-    return known
   }
-  const result = freeze(queryImages(index, query))
-  cache.set(key, result)
-  if (cache.size > RESULT_CACHE_SIZE) cache.delete(cache.keys().next().value!)
-  return result
+  return known
 }
 
 /**
