@@ -43,16 +43,20 @@ export function analysis({
     const rig = median(cold.rigOnlyMs)
     out.push(
       `**Cold list.** The bound ⌈N/100⌉×latency÷c assumes every call costs exactly the latency and ` +
-        `nothing else. Two things it leaves out: the first page has to go alone, because its ` +
-        `TotalCount plans the rest (that floor is ${ms(floor, 0)} = ${ratio(floor / bound)} the bound ` +
-        `at c=${c}), and each page costs CPU on a 2-core machine shared by the sandbox and the proxy ` +
-        `(the sandbox serialises ~90 kB of JSON per page on one thread, the proxy parses and decodes ` +
-        `it). The rig alone, with the proxy's parsing, decoding and indexing taken out, took ` +
-        `${ms(rig, 0)} = ${ratio(rig / bound)} the bound; the whole proxy ${ms(proxy, 0)}` +
+        `nothing else. What it leaves out: the first page has to go alone, because its TotalCount ` +
+        `plans the rest (that floor is ${ms(floor, 0)} = ${ratio(floor / bound)} the bound at ` +
+        `c=${c}; a fresh proxy has no earlier TotalCount to go on); each round trip's own cost on a ` +
+        `2-core machine shared by the sandbox, the bench's client and the proxy (loopback, timers ` +
+        `firing late, reading 90 kB bodies; the sandbox's processing runs inside the latency it ` +
+        `answers in, docs/upstream-api.md); and the proxy's work: parsing, decoding and readying ` +
+        `each page as it arrives, which delays that worker's next call, then after the last page ` +
+        `the index's final passes, the first sort and the query. The rig alone, with the proxy's ` +
+        `parsing, decoding and indexing taken out, took ${ms(rig, 0)} = ${ratio(rig / bound)} the ` +
+        `bound; the whole proxy ${ms(proxy, 0)}` +
         (rig >= proxy
           ? ` (the rig came out no faster than the whole proxy: what the proxy adds is within this ` +
             `machine's noise). `
-          : `. `) +
+          : `, ${ms(proxy - rig, 0)} more. `) +
         `Against a real API, which answers concurrent calls on separate servers, the rig's share ` +
         `would mostly vanish. ` +
         (rig / bound > 1.3
@@ -143,15 +147,14 @@ export function analysis({
       )
     }
     parts.push(
-      `With autocannon and the proxy on the same 2 cores (and, on a shared machine, other work), ` +
-        `starvation of either side cannot be told apart here; the same run from a separate load ` +
-        `machine would settle it. ` +
-        (r.images >= 100_000
-          ? `At ${int(r.images)} images each request also filters, counts facets over and pages the ` +
-            `whole list, which caps the proxy near ${int(r.rps)} requests/s on this machine; identical ` +
-            `requests from many clients (a shared default view, the SPA's live refetch) could share ` +
-            `one result per snapshot.`
-          : ''),
+      `Node 20's libuv accepts one new connection per event-loop turn, so a turn that runs many ` +
+        `requests' work back to back leaves the other connections established by the kernel but ` +
+        `not yet accepted (no overflow is counted), their first request unanswered; that is what ` +
+        `starved connections here before the proxy ran list work in 10 ms slices per turn ` +
+        `(proxy/http/fair-turn.ts) and shared identical queries' results per snapshot ` +
+        `(proxy/images/query-results.ts). A failure now means turns still ran long (a collection ` +
+        `pause, or the machine's other work) or autocannon, on the same 2 cores, was the one ` +
+        `starved; a run from a separate load machine would tell them apart.`,
     )
     out.push(parts.join(' '))
   }

@@ -306,7 +306,9 @@ export function coldListSection(r: ColdListResult): Section {
       `The sandbox runs as a separate process (\`bench/sandbox-child.ts\`: the real \`startSandbox\`, ` +
         `${int(r.count)} generated images, seed 42, no per-call logging) with the fault ` +
         `\`latencyMs: ${r.latencyMs}\` on every call, its catalog generated before any clock starts; it ` +
-        `records when each call arrives. Each run builds a fresh proxy in the bench process ` +
+        `records when each call arrives. Its latency includes its own processing, as a real API's ` +
+        `does: each answer is computed while the ${r.latencyMs} ms run and leaves at ` +
+        `max(${r.latencyMs} ms, processing) (docs/upstream-api.md). Each run builds a fresh proxy in the bench process ` +
         `(\`createApp\`: empty cache, full token bucket) with the DEFAULT upstream rate settings ` +
         `(UCLOUD_MAX_RPS=${r.maxRps}, UCLOUD_RPS_BURST=${r.burst}) and times its first ` +
         `\`GET /api/images?limit=20\` over an already open keep-alive connection: ${r.pages} pages ` +
@@ -333,8 +335,10 @@ export function coldListSection(r: ColdListResult): Section {
       `Rig alone at c=${c} (the same paging through fetch-all with signed POSTs, bodies read but not ` +
         `parsed, decoded or indexed): ${ms(rigMs, 0)} median (${r.rigOnlyMs.map((x) => x.toFixed(0)).join(', ')}) = ` +
         `${ratio(rigMs / bound(c))} the bound. What the proxy adds on top of the rig: ` +
-        `${ms(proxyMs - rigMs, 0)} (JSON parse and tolerant decode of ${r.pages} pages, dedupe, index build, ` +
-        `first sort, the query, the HTTP answer).`,
+        `${ms(proxyMs - rigMs, 0)}: JSON parse, tolerant decode and readying of each of the ${r.pages} ` +
+        `pages as it arrives (values shared, search values found and folded), which delays that ` +
+        `worker's next call; then, after the last page, dedupe, the index's final passes, the first ` +
+        `sort, the query and the HTTP answer.`,
       ...(serial
         ? [
             '',

@@ -2,8 +2,9 @@
  * The sandbox as a separate process (or a few: SANDBOX_WORKERS cluster workers sharing one port)
  * for the cold-list measurement: the real fake API (startSandbox) without the standalone entry's
  * per-call debug logging. The real API answers from many servers; one single-threaded sandbox
- * serialises ~2 ms of JSON work per page, which under 8 concurrent calls would be charged to the
- * proxy. It records when every API call arrives and answers over IPC (primary ↔ bench):
+ * serialises ~2 ms of JSON per page. That work runs inside the injected latency (an answer leaves
+ * at max(latency, processing), docs/upstream-api.md), but 8 concurrent calls still queue on one
+ * thread, so SANDBOX_WORKERS can spread them. It records when every API call arrives and answers over IPC (primary ↔ bench):
  *   {type: 'arrivals'} → {type: 'arrivals', times: epoch ms[]} (and starts a new recording)
  *   {type: 'faults', settings} → {type: 'faults', ok: true}
  */

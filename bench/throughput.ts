@@ -4,7 +4,12 @@ import type { Child } from './lib/children'
 import { verdict, type GoalRow } from './lib/result'
 import { int, mb, ms, percentile } from './lib/stats'
 
-/** Typical filtered pages: a few searches a user repeats while paging and narrowing, as the SPA asks. */
+/**
+ * Typical filtered pages: a few searches a user repeats while paging and narrowing, as the SPA asks.
+ * Identical queries on a snapshot share one result (proxy/images/query-results.ts), so after each
+ * page's first request these runs measure serving shared views (a default view many users open,
+ * the SPA's live refetch); bench/warm-query.ts measures the query work itself.
+ */
 export const TYPICAL_PAGES = [
   '/api/images?status=Available&gpu=RTX+4090%2CA100&limit=20',
   '/api/images?q=pytorch&status=Available&limit=20',
