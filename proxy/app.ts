@@ -56,11 +56,8 @@ export function createApp(deps: AppDeps): ImageDeckApp {
     load: async (scope: Scope, { signal, preparePage }) => {
       const started = now()
       const { images, pages } = await fetchAllImages(
-        async (page, pageSignal) => {
-          const answer = await describeImagesPage(upstream, scope, page, pageSignal)
-          return { ...answer, images: preparePage(answer.images) }
-        },
-        { concurrency: config.concurrency, signal },
+        (page, pageSignal) => describeImagesPage(upstream, scope, page, pageSignal),
+        { concurrency: config.concurrency, signal, onPage: preparePage },
       )
       log.info({ scope, images: images.length, pages, ms: now() - started }, 'list fetched')
       return images

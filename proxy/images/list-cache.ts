@@ -14,8 +14,9 @@ export interface Snapshot {
 export interface LoadContext {
   signal: AbortSignal
   /**
-   * Readies one page's rows for the snapshot (list-rows.ts); a load calls it on each page as it
-   * arrives, so that work overlaps the pages still in flight. Rows it skipped are readied after.
+   * Readies one page's rows for the snapshot (list-rows.ts); a load calls it on each page soon
+   * after it arrives (fetch-all's onPage), so that work overlaps the pages still in flight. Rows
+   * it skipped are readied after.
    */
   preparePage: (images: readonly Image[]) => Image[]
 }
