@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { createApp } from './app'
 import { ConfigError, loadConfig, type Config } from './config'
+import { boundOldGeneration } from './images/heap'
 import { createLogger } from './log'
 import { startSandbox } from './sandbox/server'
 import { createUpstreamClient } from './upstream/client'
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
         : `live mode: ${config.apiBase}`
     process.stdout.write(`ImageDeck on http://${host}:${info.port} (${mode})\n`)
   })
+  boundOldGeneration()
   server.on('error', (error: NodeJS.ErrnoException) => {
     process.stderr.write(
       `ImageDeck cannot start: ${error.code === 'EADDRINUSE' ? `PORT ${config.port} is already in use` : error.message}\n`,
