@@ -73,4 +73,16 @@ describe('createRowPreparer', () => {
     }
     expect(queryImages(incremental, { q: 'ghostword', offset: 0, limit: 1 }).total).toBe(0)
   })
+
+  it('a lone surrogate in a later page keeps the search text a string, and searching works', () => {
+    const rows = createRowPreparer()
+    const first = rows.page([makeImage({ CompShareImageId: 'a', Name: 'PyTorch 镜像' })])
+    const later = rows.page([makeImage({ CompShareImageId: 'b', Name: 'broken \uD800 name' })])
+    const index = buildIndex(rows.finish([...first, ...later]), rows.searchText)
+    expect(typeof index.text.haystack).toBe('string')
+    const ids = (q: string) =>
+      queryImages(index, { q, offset: 0, limit: 10 }).items.map((i) => i.CompShareImageId)
+    expect(ids('pytorch')).toEqual(['a'])
+    expect(ids('broken')).toEqual(['b'])
+  })
 })

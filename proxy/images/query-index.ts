@@ -117,7 +117,9 @@ function dictionary(values: Iterable<string>): { values: string[]; codeOf: Map<s
 
 function singleColumn(images: readonly Image[], pick: (image: Image) => string | null) {
   const raw = images.map(pick)
-  const { values, codeOf } = dictionary(raw.filter((v): v is string => v !== null))
+  const distinct = new Set(raw)
+  distinct.delete(null)
+  const { values, codeOf } = dictionary(distinct as Set<string>)
   const codes = new Int32Array(images.length)
   for (let i = 0; i < raw.length; i++) codes[i] = raw[i] === null ? 0 : codeOf.get(raw[i]!)!
   return { values, codeOf, codes }

@@ -89,6 +89,8 @@ export function createSearchTextBuilder(): SearchTextBuilder {
   const values: string[] = []
   /** Folded values, `\0` after each: `values[0…folded)` so far. */
   const chunks: string[] = []
+  /** A folded value holds a lone surrogate, which UTF-8 cannot carry: the text stays a string. */
+  let loneSurrogate = false
   let folded = 0
   /** Each added row's value ids at `rowAt.get(row)`: a count, then the ids (each once). */
   const rowAt = new Map<Image, number>()
@@ -129,7 +131,9 @@ export function createSearchTextBuilder(): SearchTextBuilder {
       }
       // Folding a chunk in one call is equivalent to folding each value (a control character
       // never composes under NFKC nor is cased) and much cheaper than many small calls.
-      chunks.push(foldText(parts.join('')))
+      const chunk = foldText(parts.join(''))
+      loneSurrogate ||= LONE_SURROGATE.test(chunk)
+      chunks.push(chunk)
     }
   }
 
@@ -158,9 +162,7 @@ export function createSearchTextBuilder(): SearchTextBuilder {
         const at = starts[i]!
         for (let k = at + 1; k <= at + ids[at]!; k++) docs[fill[ids[k]!]!++] = i
       }
-      const haystack = chunks.some((chunk) => LONE_SURROGATE.test(chunk))
-        ? chunks.join('')
-        : utf8(chunks)
+      const haystack = loneSurrogate ? chunks.join('') : utf8(chunks)
       const after = (at: number) =>
         (typeof haystack === 'string' ? haystack.indexOf('\u0000', at) : haystack.indexOf(0, at)) +
         1
