@@ -13,7 +13,11 @@ import { scrubSecrets, type Logger } from './log'
 import { healthRoutes } from './routes/health'
 import { imageRoutes } from './routes/images'
 import { zoneRoutes } from './routes/zones'
-import { describeImagesPage, describeSupportZones, getImageCreateProgress } from './upstream/actions'
+import {
+  describeImagesPage,
+  describeSupportZones,
+  getImageCreateProgress,
+} from './upstream/actions'
 import { UpstreamError, type UpstreamClient } from './upstream/client'
 
 /** Lists at least this long are followed by a full garbage collection (images/heap.ts). */
@@ -75,7 +79,13 @@ export function createApp(deps: AppDeps): ImageDeckApp {
     await next()
     const requestId = upstreamRequestIds.get(c.req.raw)
     log.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: now() - started, requestId },
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: now() - started,
+        requestId,
+      },
       'request',
     )
   })
@@ -101,7 +111,10 @@ export function createApp(deps: AppDeps): ImageDeckApp {
     }),
   )
 
-  app.route('/api/health', healthRoutes({ mode: config.mode, version: deps.version, defaults: config.defaults }))
+  app.route(
+    '/api/health',
+    healthRoutes({ mode: config.mode, version: deps.version, defaults: config.defaults }),
+  )
   app.route(
     '/api/zones',
     zoneRoutes({
@@ -116,7 +129,11 @@ export function createApp(deps: AppDeps): ImageDeckApp {
       cache,
       defaults: config.defaults,
       loadImage: async (scope, id) => {
-        const { images } = await describeImagesPage(upstream, scope, { offset: 0, limit: 1, imageId: id })
+        const { images } = await describeImagesPage(upstream, scope, {
+          offset: 0,
+          limit: 1,
+          imageId: id,
+        })
         return images.find((image) => image.CompShareImageId === id) ?? null
       },
       loadProgress: (scope, id) => getImageCreateProgress(upstream, scope, id),
@@ -143,7 +160,13 @@ function clientAddress(c: Context): string {
 
 function describe(error: unknown) {
   if (error instanceof UpstreamError) {
-    return { kind: error.kind, action: error.action, retCode: error.retCode, requestId: error.requestId, message: error.message }
+    return {
+      kind: error.kind,
+      action: error.action,
+      retCode: error.retCode,
+      requestId: error.requestId,
+      message: error.message,
+    }
   }
   return { message: error instanceof Error ? error.message : String(error) }
 }
@@ -165,7 +188,11 @@ function toResponse(error: unknown, c: Context, log: Logger, secrets: readonly s
   } else if (isHttpException(error)) {
     const res = error.getResponse()
     if (res.status === 401) return res
-    apiError = new ApiError(res.status as 400, res.status >= 500 ? 'INTERNAL' : 'BAD_REQUEST', error.message || 'Bad request')
+    apiError = new ApiError(
+      res.status as 400,
+      res.status >= 500 ? 'INTERNAL' : 'BAD_REQUEST',
+      error.message || 'Bad request',
+    )
   } else {
     log.error({ err: describe(error) }, 'unexpected error')
     apiError = new ApiError(500, 'INTERNAL', 'Internal error: see the server log')
@@ -178,5 +205,7 @@ function toResponse(error: unknown, c: Context, log: Logger, secrets: readonly s
 }
 
 function isHttpException(error: unknown): error is Error & { getResponse(): Response } {
-  return error instanceof Error && typeof (error as { getResponse?: unknown }).getResponse === 'function'
+  return (
+    error instanceof Error && typeof (error as { getResponse?: unknown }).getResponse === 'function'
+  )
 }

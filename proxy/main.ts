@@ -78,7 +78,10 @@ async function main(): Promise<void> {
 
   // No rejection may end the process: log it and keep serving.
   process.on('unhandledRejection', (reason) => {
-    log.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unhandled rejection')
+    log.error(
+      { err: reason instanceof Error ? reason.message : String(reason) },
+      'unhandled rejection',
+    )
   })
 
   let stopping = false
