@@ -97,7 +97,11 @@ export function analysis({
   }
   if (failing(rows, '4 front end')) {
     const parts = ['**Front end.**']
-    if (floor) {
+    const fails = (start: string) =>
+      rows.some(
+        (r) => r.area === '4 front end' && r.metric.startsWith(start) && r.status === 'FAIL',
+      )
+    if (floor && fails('initial JS + CSS')) {
       const least = floor.together + floor.css
       parts.push(
         `The floor table above is the reason the bundle budget fails: the required libraries ` +
@@ -108,7 +112,7 @@ export function analysis({
           `or replacing it with a smaller one, a choice for the stack's owner.`,
       )
     }
-    if (browser && browser.filters.length > 0) {
+    if (browser && browser.filters.length > 0 && fails('longest task')) {
       const before = Math.max(...browser.filters.map((f) => f.longestBeforeRequest))
       const after = Math.max(...browser.filters.map((f) => f.longestAfterResponse))
       parts.push(
