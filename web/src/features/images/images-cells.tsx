@@ -18,7 +18,8 @@ export function StatusCell({ image }: { image: Image }) {
         {option ? (
           // No spinning icon for Making: Chromium restyled every spinning row on the main thread
           // each frame (a page of 100 Making rows: ~40 ms of style work a second, and long tasks
-          // on every filter change; docs/benchmarks.md). The dashed circle says "in progress".
+          // on every filter change; `npx tsx bench/trace.ts idle`). The dashed circle says
+          // "in progress".
           <Badge tone={option.tone}>
             <option.icon aria-hidden />
             {t(option.labelKey)}
