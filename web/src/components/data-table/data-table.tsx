@@ -43,10 +43,11 @@ export function DataTable<TData extends object>({
   activeRowId?: string
   getRowLabel?: (row: Row<DataTableFeatures, TData>) => string
   onRowActivate?: (row: Row<DataTableFeatures, TData>) => void
-  /** After a commit that changed the rows on screen; `complete` once every row is mounted. */
-  onRowsRendered?: (complete: boolean) => void
+  /** Once per new set of rows: 'first' when its first slice is on screen, 'complete' when all are. */
+  onRowsRendered?: (stage: 'first' | 'complete') => void
 }) {
-  const { visible: rows, complete } = useProgressiveRows(table.getRowModel().rows)
+  const allRows = table.getRowModel().rows
+  const { visible: rows, complete } = useProgressiveRows(allRows)
   const columns = table.getVisibleLeafColumns()
 
   const visibleColumns = columns.map((column) => column.id).join(',')
@@ -65,9 +66,13 @@ export function DataTable<TData extends object>({
   useLayoutEffect(() => {
     latestRendered.current = onRowsRendered
   })
+  // In this order, so a page that fits one slice reports 'first' before 'complete'.
   useEffect(() => {
-    if (rows.length > 0) latestRendered.current?.(complete)
-  }, [rows, complete])
+    if (allRows.length > 0) latestRendered.current?.('first')
+  }, [allRows])
+  useEffect(() => {
+    if (complete && allRows.length > 0) latestRendered.current?.('complete')
+  }, [allRows, complete])
 
   return (
     // will-change gives the scroller a compositor layer of its own: without it Chromium

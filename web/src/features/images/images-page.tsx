@@ -141,7 +141,6 @@ export function ImagesPage({
         <ImagesCellContext value={cellActions}>
           <ImagesTable
             table={table}
-            items={items}
             total={data?.total ?? 0}
             isLoading={!data}
             isFetching={list.isPlaceholderData || data !== list.data || refreshing}

@@ -1,5 +1,5 @@
 import { functionalUpdate, useTable, type Row } from '@tanstack/react-table'
-import { useCallback, useMemo, useRef, type ReactNode } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Image } from '../../../../proxy/contract'
 import { PAGE_SIZES } from '../../../../proxy/contract'
@@ -84,7 +84,6 @@ export function useImagesTable({
 
 export function ImagesTable({
   table,
-  items,
   total,
   isLoading,
   isFetching,
@@ -94,7 +93,6 @@ export function ImagesTable({
   onOpen,
 }: {
   table: DataTableInstance<Image>
-  items: Image[] | undefined
   total: number
   isLoading: boolean
   isFetching: boolean
@@ -107,20 +105,8 @@ export function ImagesTable({
 
   // The benchmark measures time to rendered rows (docs/benchmarks.md): the first slice of a new
   // page (the rows in view), then the whole page.
-  const markedItems = useRef<Image[] | undefined>(undefined)
-  const marked = useRef({ first: false, complete: false })
-  const onRowsRendered = useCallback(
-    (complete: boolean) => {
-      if (markedItems.current !== items) {
-        markedItems.current = items
-        marked.current = { first: false, complete: false }
-      }
-      if (!marked.current.first) performance.mark?.('imagedeck:rows-rendered')
-      if (complete && !marked.current.complete) performance.mark?.('imagedeck:rows-complete')
-      marked.current = { first: true, complete: marked.current.complete || complete }
-    },
-    [items],
-  )
+  const markRows = (stage: 'first' | 'complete') =>
+    performance.mark?.(stage === 'first' ? 'imagedeck:rows-rendered' : 'imagedeck:rows-complete')
 
   const rowLabel = (row: Row<DataTableFeatures, Image>) =>
     t('cell.openImage', {
@@ -139,7 +125,7 @@ export function ImagesTable({
         emptyState={emptyState}
         activeRowId={activeImageId}
         getRowLabel={rowLabel}
-        onRowsRendered={onRowsRendered}
+        onRowsRendered={markRows}
         onRowActivate={(row) => {
           if (textOf(row.original.CompShareImageId)) onOpen(row.original, row.id)
         }}
