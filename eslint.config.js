@@ -6,12 +6,24 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-server', 'node_modules', 'test-results', 'playwright-report', 'docs/screenshots'] },
+  {
+    ignores: [
+      'dist',
+      'dist-server',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'docs/screenshots',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -22,12 +34,25 @@ export default tseslint.config(
       // The SPA must not reach into the proxy except for the shared contract's types and data.
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(\\.\\./)+proxy/(?!contract$)', message: 'web/ may only import proxy/contract' }] },
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+proxy/(?!contract$)',
+              message: 'web/ may only import proxy/contract',
+            },
+          ],
+        },
       ],
     },
   },
   {
-    files: ['proxy/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'bench/**/*.ts', 'e2e/**/*.ts', '*.config.{js,ts}'],
+    files: [
+      'proxy/**/*.ts',
+      'scripts/**/*.{js,mjs,ts}',
+      'bench/**/*.ts',
+      'e2e/**/*.ts',
+      '*.config.{js,ts}',
+    ],
     languageOptions: { globals: globals.node },
   },
   {

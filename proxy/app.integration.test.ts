@@ -16,7 +16,10 @@ const listCalls = (s: Stack) => s.sandbox.stats.snapshot().calls.DescribeCompSha
  * outside the repository.
  */
 function referenceExample(): unknown[] {
-  const text = readFileSync(new URL('./test/fixtures/reference-response-example.json', import.meta.url), 'utf8')
+  const text = readFileSync(
+    new URL('./test/fixtures/reference-response-example.json', import.meta.url),
+    'utf8',
+  )
   return (JSON.parse(text) as { ImageSet: unknown[] }).ImageSet
 }
 
@@ -26,9 +29,15 @@ describe('proxy ↔ sandbox over HTTP', () => {
     expect((await stack.get('/api/health')).body).toMatchObject({ ok: true, mode: 'sandbox' })
 
     const zones = await stack.get('/api/zones')
-    expect(zones.body.zones).toContainEqual({ region: 'cn-wlcb', zone: 'cn-wlcb-01', describe: '华北二A' })
+    expect(zones.body.zones).toContainEqual({
+      region: 'cn-wlcb',
+      zone: 'cn-wlcb-01',
+      describe: '华北二A',
+    })
 
-    const list = await stack.get('/api/images?status=UnAvailable&failed=1&sort=Size&order=asc&limit=5')
+    const list = await stack.get(
+      '/api/images?status=UnAvailable&failed=1&sort=Size&order=asc&limit=5',
+    )
     expect(list.status).toBe(200)
     expect(list.body.items).toHaveLength(5)
     expect(list.body.total).toBeGreaterThan(5)
@@ -49,10 +58,14 @@ describe('proxy ↔ sandbox over HTTP', () => {
     expect((await stack.get('/api/images/compshareImage-doesnotexist')).status).toBe(404)
 
     const csv = await stack.get('/api/images/export?format=csv&status=UnAvailable')
-    const bytes = new Uint8Array(await (await fetch(`${stack.url}/api/images/export?format=csv`)).arrayBuffer())
+    const bytes = new Uint8Array(
+      await (await fetch(`${stack.url}/api/images/export?format=csv`)).arrayBuffer(),
+    )
     // UTF-8 BOM, so spreadsheet programs read the Chinese text correctly.
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-    expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="imagedeck-.*\.csv"/)
+    expect(csv.headers.get('content-disposition')).toMatch(
+      /attachment; filename="imagedeck-.*\.csv"/,
+    )
     expect(csv.text.trim().split('\r\n')).toHaveLength(list.body.total + 1)
   })
 
@@ -66,7 +79,9 @@ describe('proxy ↔ sandbox over HTTP', () => {
   it('makes one list fetch for 40 concurrent cold requests', async () => {
     stack = await startStack()
     const s = stack
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => s.get(`/api/images?offset=${i}&limit=1`)))
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => s.get(`/api/images?offset=${i}&limit=1`)),
+    )
     expect(answers.every((a) => a.status === 200)).toBe(true)
     // 240 images at Limit=100: one fetch is three pages.
     expect(listCalls(s)).toBe(3)
@@ -76,7 +91,11 @@ describe('proxy ↔ sandbox over HTTP', () => {
     stack = await startStack({}, { privateKey: 'not-the-right-private-key-0000000000000000' })
     const res = await stack.get('/api/images')
     expect(res.status).toBe(502)
-    expect(res.body.error).toMatchObject({ code: 'UPSTREAM_ERROR', retCode: 171, message: 'Signature VerifyAC Error' })
+    expect(res.body.error).toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      retCode: 171,
+      message: 'Signature VerifyAC Error',
+    })
     expect(res.body.error.requestId).toMatch(/^[0-9a-f-]{36}$/)
     expect(listCalls(stack)).toBe(1)
   })
@@ -135,7 +154,12 @@ describe('proxy ↔ sandbox over HTTP', () => {
     expect(list.status).toBe(200)
     expect(list.body.total).toBe(1)
     const [item] = list.body.items
-    expect(item).toMatchObject({ CompShareImageId: 'hjNwBATq', Size: 4, Price: 9.99592, CreatedCount: null })
+    expect(item).toMatchObject({
+      CompShareImageId: 'hjNwBATq',
+      Size: 4,
+      Price: 9.99592,
+      CreatedCount: null,
+    })
     expect(item.malformed).toMatchObject({ CreatedCount: 'DQIOscsN', CreateTime: 'IFXxRGPj' })
     const detail = await stack.get('/api/images/hjNwBATq')
     expect(detail.body.Readme).toBe('ufXKfxWg')

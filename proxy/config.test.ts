@@ -83,13 +83,15 @@ describe('loadConfig', () => {
   })
 
   it('takes allowed hosts from the variable', () => {
-    expect(loadConfig({ IMAGEDECK_ALLOWED_HOSTS: 'Deck.example.com, localhost' }).allowedHosts).toEqual(
-      ['deck.example.com', 'localhost'],
-    )
+    expect(
+      loadConfig({ IMAGEDECK_ALLOWED_HOSTS: 'Deck.example.com, localhost' }).allowedHosts,
+    ).toEqual(['deck.example.com', 'localhost'])
   })
 
   it('treats empty variables as unset', () => {
-    expect(loadConfig({ UCLOUD_PUBLIC_KEY: '', UCLOUD_PRIVATE_KEY: '', PORT: '' }).mode).toBe('sandbox')
+    expect(loadConfig({ UCLOUD_PUBLIC_KEY: '', UCLOUD_PRIVATE_KEY: '', PORT: '' }).mode).toBe(
+      'sandbox',
+    )
   })
 })
 

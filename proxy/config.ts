@@ -4,7 +4,10 @@ import { z } from 'zod'
 
 /** Thrown for a bad environment: `message` is one line naming the variable. */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, detail: string) {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
     super(`${variable}: ${detail}`)
     this.name = 'ConfigError'
   }
@@ -32,8 +35,14 @@ const httpUrl = z
   .trim()
   .url('must be an http(s) URL')
   .refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL')
-const regionLike = z.string().trim().regex(/^[a-z0-9-]{1,32}$/, 'must look like cn-wlcb')
-const projectLike = z.string().trim().regex(/^[A-Za-z0-9_-]{0,64}$/, 'must look like org-abc123')
+const regionLike = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9-]{1,32}$/, 'must look like cn-wlcb')
+const projectLike = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{0,64}$/, 'must look like org-abc123')
 
 /** design.md §3, one entry per variable; everything else in the environment is ignored. */
 const envSchema = z.object({
@@ -126,7 +135,10 @@ export function loadConfig(env: Env, readFile: (path: string) => string = readTe
   const e = parsed.data
 
   if (e.UCLOUD_PRIVATE_KEY && e.UCLOUD_PRIVATE_KEY_FILE) {
-    throw new ConfigError('UCLOUD_PRIVATE_KEY_FILE', 'set either it or UCLOUD_PRIVATE_KEY, not both')
+    throw new ConfigError(
+      'UCLOUD_PRIVATE_KEY_FILE',
+      'set either it or UCLOUD_PRIVATE_KEY, not both',
+    )
   }
   let privateKey = e.UCLOUD_PRIVATE_KEY
   if (e.UCLOUD_PRIVATE_KEY_FILE) {
@@ -153,7 +165,9 @@ export function loadConfig(env: Env, readFile: (path: string) => string = readTe
   }
 
   const allowedHosts = e.IMAGEDECK_ALLOWED_HOSTS
-    ? e.IMAGEDECK_ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)
+    ? e.IMAGEDECK_ALLOWED_HOSTS.split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean)
     : [...new Set([e.HOST.toLowerCase(), 'localhost', '127.0.0.1'])]
   if (allowedHosts.length === 0) {
     throw new ConfigError('IMAGEDECK_ALLOWED_HOSTS', 'must list at least one host name')

@@ -5,7 +5,13 @@
  */
 
 /** design.md §2 / the reference doc: CompShareImage.Status. */
-export const IMAGE_STATUSES = ['Making', 'Available', 'UnAvailable', 'Reviewing', 'Offline'] as const
+export const IMAGE_STATUSES = [
+  'Making',
+  'Available',
+  'UnAvailable',
+  'Reviewing',
+  'Offline',
+] as const
 export type ImageStatus = (typeof IMAGE_STATUSES)[number]
 
 /** CompShareImage.ImageType. */

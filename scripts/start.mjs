@@ -13,17 +13,31 @@ function newest(path) {
   if (!existsSync(path)) return 0
   const stat = statSync(path)
   if (!stat.isDirectory()) return stat.mtimeMs
-  return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), stat.mtimeMs)
+  return readdirSync(path).reduce(
+    (max, name) => Math.max(max, newest(join(path, name))),
+    stat.mtimeMs,
+  )
 }
 
-const sources = ['web/src', 'public', 'index.html', 'vite.config.ts', 'proxy/contract.ts', 'package-lock.json']
+const sources = [
+  'web/src',
+  'public',
+  'index.html',
+  'vite.config.ts',
+  'proxy/contract.ts',
+  'package-lock.json',
+]
 const sourceTime = Math.max(...sources.map((p) => newest(join(root, p))))
 if (!existsSync(builtIndex) || statSync(builtIndex).mtimeMs < sourceTime) {
   process.stdout.write('Building the dashboard (first start or sources changed)…\n')
-  const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  })
+  const build = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  )
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 

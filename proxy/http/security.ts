@@ -46,7 +46,11 @@ export const allowedHosts =
     const name = hostName(c.req.header('host'))
     const bare = name.replace(/^\[|\]$/g, '')
     if (!hosts.includes(name) && !hosts.includes(bare)) {
-      throw new ApiError(403, 'FORBIDDEN_HOST', 'This host name is not allowed (IMAGEDECK_ALLOWED_HOSTS)')
+      throw new ApiError(
+        403,
+        'FORBIDDEN_HOST',
+        'This host name is not allowed (IMAGEDECK_ALLOWED_HOSTS)',
+      )
     }
     await next()
   }

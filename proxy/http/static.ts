@@ -31,7 +31,10 @@ export function staticApp(root: string): Hono {
   )
   app.get('*', (c) => {
     if (!existsSync(indexPath)) {
-      return c.text('ImageDeck is not built yet: run `npm run build` (npm start does it for you).', 503)
+      return c.text(
+        'ImageDeck is not built yet: run `npm run build` (npm start does it for you).',
+        503,
+      )
     }
     c.header('Cache-Control', 'no-cache')
     return c.html(readFileSync(indexPath, 'utf8'))

@@ -38,7 +38,8 @@ export function singleQuery(c: Context): Query {
 
 function text(query: Query, name: string, max = MAX_TEXT): string {
   const value = (query[name] ?? '').trim()
-  if (value.length > max) throw badRequest(`Parameter "${name}" is too long (at most ${max} characters)`)
+  if (value.length > max)
+    throw badRequest(`Parameter "${name}" is too long (at most ${max} characters)`)
   if (CONTROL.test(value)) throw badRequest(`Parameter "${name}" contains control characters`)
   return value
 }
@@ -55,10 +56,19 @@ function oneOf<T extends string>(query: Query, name: string, allowed: readonly T
 function list(query: Query, name: string, allowed?: readonly string[]): string[] | undefined {
   const raw = text(query, name, MAX_ITEMS * (MAX_ITEM + 1))
   if (!raw) return undefined
-  const items = [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))]
-  if (items.length > MAX_ITEMS) throw badRequest(`Parameter "${name}" lists more than ${MAX_ITEMS} values`)
+  const items = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ]
+  if (items.length > MAX_ITEMS)
+    throw badRequest(`Parameter "${name}" lists more than ${MAX_ITEMS} values`)
   for (const item of items) {
-    if (item.length > MAX_ITEM) throw badRequest(`A value of "${name}" is longer than ${MAX_ITEM} characters`)
+    if (item.length > MAX_ITEM)
+      throw badRequest(`A value of "${name}" is longer than ${MAX_ITEM} characters`)
     if (allowed && !allowed.includes(item)) {
       throw badRequest(
         `Parameter "${name}" takes a comma list of: ${allowed.join(', ')} (got "${item}")`,
@@ -72,7 +82,9 @@ function int(query: Query, name: string, min: number, max: number, fallback: num
   const value = text(query, name)
   if (!value) return fallback
   if (!/^\d{1,10}$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw badRequest(`Parameter "${name}" must be a whole number from ${min} to ${max} (got "${value}")`)
+    throw badRequest(
+      `Parameter "${name}" must be a whole number from ${min} to ${max} (got "${value}")`,
+    )
   }
   return Number(value)
 }
@@ -89,8 +101,10 @@ export function parseScope(query: Query, defaults: Scope): Scope {
   const region = text(query, 'region') || defaults.region
   const zone = text(query, 'zone') || defaults.zone
   const project = query.project === undefined ? defaults.project : text(query, 'project')
-  if (!REGION.test(region)) throw badRequest(`Parameter "region" must look like cn-wlcb (got "${region}")`)
-  if (!REGION.test(zone)) throw badRequest(`Parameter "zone" must look like cn-wlcb-01 (got "${zone}")`)
+  if (!REGION.test(region))
+    throw badRequest(`Parameter "region" must look like cn-wlcb (got "${region}")`)
+  if (!REGION.test(zone))
+    throw badRequest(`Parameter "zone" must look like cn-wlcb-01 (got "${zone}")`)
   if (!PROJECT.test(project)) {
     throw badRequest(`Parameter "project" must be a project id like org-abc123 (got "${project}")`)
   }
@@ -131,6 +145,7 @@ export function parseFormat(query: Query): 'csv' | 'json' {
 
 /** Image ids are short tokens; anything else cannot be one and is not sent upstream. */
 export function parseImageId(id: string): string {
-  if (!/^[A-Za-z0-9._-]{1,128}$/.test(id)) throw badRequest(`"${id.slice(0, 80)}" is not an image id`)
+  if (!/^[A-Za-z0-9._-]{1,128}$/.test(id))
+    throw badRequest(`"${id.slice(0, 80)}" is not an image id`)
   return id
 }

@@ -52,9 +52,9 @@ describe('canonicalString', () => {
   })
   it('sorts array indexes as strings', () => {
     const flat = flattenParams({ Backends: Array.from({ length: 11 }, (_, i) => `b${i}`) })
-    expect(canonicalString(flat).startsWith('Backends.0b0Backends.1b1Backends.10b10Backends.2b2')).toBe(
-      true,
-    )
+    expect(
+      canonicalString(flat).startsWith('Backends.0b0Backends.1b1Backends.10b10Backends.2b2'),
+    ).toBe(true)
   })
   it('does not URL-encode values', () => {
     expect(canonicalString({ Name: 'a b&c=中文' })).toBe('Namea b&c=中文')

@@ -3,7 +3,9 @@ import { LANGUAGES, resources } from './i18n'
 
 function keyPaths(value: unknown, prefix = ''): string[] {
   if (value === null || typeof value !== 'object') return [prefix]
-  return Object.entries(value).flatMap(([key, sub]) => keyPaths(sub, prefix ? `${prefix}.${key}` : key))
+  return Object.entries(value).flatMap(([key, sub]) =>
+    keyPaths(sub, prefix ? `${prefix}.${key}` : key),
+  )
 }
 
 /** i18next plural suffixes differ per language (zh has only _other); compare the base keys. */

@@ -12,7 +12,9 @@ type Resources = Record<string, Record<string, Record<string, unknown>>>
  * Every `locales/<lng>/<namespace>.json` is a namespace; features add their own file
  * instead of editing a shared one.
  */
-export function collectResources(files: Record<string, { default: Record<string, unknown> }>): Resources {
+export function collectResources(
+  files: Record<string, { default: Record<string, unknown> }>,
+): Resources {
   const resources: Resources = {}
   for (const [path, module] of Object.entries(files)) {
     const match = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path)
@@ -45,7 +47,8 @@ void i18n
       order: ['localStorage', 'navigator'],
       lookupLocalStorage: LANGUAGE_STORAGE_KEY,
       caches: ['localStorage'],
-      convertDetectedLanguage: (lng: string) => (lng.toLowerCase().startsWith('zh') ? 'zh-CN' : lng),
+      convertDetectedLanguage: (lng: string) =>
+        lng.toLowerCase().startsWith('zh') ? 'zh-CN' : lng,
     },
   })
 

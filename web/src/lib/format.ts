@@ -20,11 +20,17 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Relativ
 
 /** A shared Intl.NumberFormat for `locale` + `options`. */
 export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}) {
-  return cached(`n|${locale}|${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options))
+  return cached(
+    `n|${locale}|${JSON.stringify(options)}`,
+    () => new Intl.NumberFormat(locale, options),
+  )
 }
 
 function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions) {
-  return cached(`d|${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options))
+  return cached(
+    `d|${locale}|${JSON.stringify(options)}`,
+    () => new Intl.DateTimeFormat(locale, options),
+  )
 }
 
 function relativeTimeFormat(locale: string) {
@@ -78,7 +84,8 @@ export function formatRelative(
   const diff = (date.getTime() - nowMs) / 1000
   const rtf = relativeTimeFormat(locale)
   for (const [unit, size] of RELATIVE_STEPS) {
-    if (Math.abs(diff) >= size || unit === 'second') return rtf.format(Math.round(diff / size), unit)
+    if (Math.abs(diff) >= size || unit === 'second')
+      return rtf.format(Math.round(diff / size), unit)
   }
   return null
 }

@@ -53,7 +53,7 @@ export function CalloutDescription({ className, ...props }: ComponentProps<'div'
   return (
     <div
       data-slot="callout-description"
-      className={cn('text-foreground/90 min-w-0 [overflow-wrap:anywhere]', className)}
+      className={cn('min-w-0 [overflow-wrap:anywhere] text-foreground/90', className)}
       {...props}
     />
   )

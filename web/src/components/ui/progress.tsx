@@ -20,13 +20,13 @@ export function Progress({
       data-slot="progress"
       value={clamped}
       max={100}
-      className={cn('bg-primary/15 relative h-2 w-full overflow-hidden rounded-full', className)}
+      className={cn('relative h-2 w-full overflow-hidden rounded-full bg-primary/15', className)}
       {...props}
     >
       <ProgressPrimitive.Indicator
         data-slot="progress-indicator"
         className={cn(
-          'bg-primary h-full rounded-full transition-[width] duration-500 motion-reduce:transition-none',
+          'h-full rounded-full bg-primary transition-[width] duration-500 motion-reduce:transition-none',
           clamped === null && 'w-2/5 motion-safe:animate-pulse',
         )}
         style={clamped === null ? undefined : { width: `${clamped}%` }}

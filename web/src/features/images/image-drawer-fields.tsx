@@ -152,7 +152,9 @@ export const ImageTypeField: Render = ({ image, path }) => {
   const { t } = useTranslation('detail')
   return (
     <FieldValue image={image} path={path} guard={isText}>
-      {(value) => ((IMAGE_TYPES as readonly string[]).includes(value) ? t(`common:type.${value}`) : value)}
+      {(value) =>
+        (IMAGE_TYPES as readonly string[]).includes(value) ? t(`common:type.${value}`) : value
+      }
     </FieldValue>
   )
 }

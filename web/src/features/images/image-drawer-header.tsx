@@ -36,7 +36,7 @@ function Cover({ url }: { url: string | null }) {
   if (!url || failed) {
     return (
       <div
-        className={`${frame} text-muted-foreground flex items-center justify-center`}
+        className={`${frame} flex items-center justify-center text-muted-foreground`}
         aria-hidden
       >
         <ImageIcon className="size-6" />
@@ -82,7 +82,7 @@ export function ImageDrawerHeader({ image, imageId }: { image?: ImageDetail; ima
           {t('description', { id: imageId, status: statusText })}
         </SheetDescription>
         <div className="-my-1 flex min-w-0 items-center gap-1">
-          <code className="text-muted-foreground truncate font-mono text-xs">{imageId}</code>
+          <code className="truncate font-mono text-xs text-muted-foreground">{imageId}</code>
           <CopyButton text={imageId} label={t('copy.id')} className="size-7" />
         </div>
         {image && (
@@ -90,7 +90,9 @@ export function ImageDrawerHeader({ image, imageId }: { image?: ImageDetail; ima
             <StatusBadge status={image.Status} />
             {type && (
               <Badge tone="primary">
-                {(IMAGE_TYPES as readonly string[]).includes(type) ? t(`common:type.${type}`) : type}
+                {(IMAGE_TYPES as readonly string[]).includes(type)
+                  ? t(`common:type.${type}`)
+                  : type}
               </Badge>
             )}
             {visibility.state === 'ok' && (
@@ -143,7 +145,7 @@ export function ImageAlerts({ image }: { image: ImageDetail }) {
           data-testid="failure-callout"
         >
           <div className="flex items-start justify-between gap-2">
-            <CalloutTitle className="text-destructive text-base">{t('failed.title')}</CalloutTitle>
+            <CalloutTitle className="text-base text-destructive">{t('failed.title')}</CalloutTitle>
             {reason.state === 'ok' && (
               <CopyButton
                 text={reason.value}
@@ -152,7 +154,7 @@ export function ImageAlerts({ image }: { image: ImageDetail }) {
               />
             )}
           </div>
-          <p className="text-muted-foreground text-xs">{t('failed.hint')}</p>
+          <p className="text-xs text-muted-foreground">{t('failed.hint')}</p>
           <CalloutDescription className="font-mono text-[13px] leading-relaxed whitespace-pre-wrap">
             {reason.state === 'ok' ? reason.value : <MalformedValue raw={reason.raw} />}
           </CalloutDescription>

@@ -8,7 +8,7 @@ import { cn } from '@/lib/utils'
 
 export function Skeleton({ className }: { className?: string }) {
   return (
-    <div aria-hidden className={cn('bg-muted rounded-md motion-safe:animate-pulse', className)} />
+    <div aria-hidden className={cn('rounded-md bg-muted motion-safe:animate-pulse', className)} />
   )
 }
 
@@ -45,7 +45,7 @@ export function EmptyState({
         {icon}
       </div>
       <p className="font-medium">{title}</p>
-      {hint && <p className="text-muted-foreground max-w-sm text-sm">{hint}</p>}
+      {hint && <p className="max-w-sm text-sm text-muted-foreground">{hint}</p>}
     </div>
   )
 }

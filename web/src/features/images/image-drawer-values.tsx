@@ -79,7 +79,7 @@ export function MalformedValue({ raw, className }: { raw: unknown; className?: s
     <span
       data-malformed
       className={cn(
-        'border-warning/30 bg-warning/10 text-warning inline-flex max-w-full items-start gap-1 rounded-md border px-1.5 py-0.5 text-xs font-medium',
+        'inline-flex max-w-full items-start gap-1 rounded-md border border-warning/30 bg-warning/10 px-1.5 py-0.5 text-xs font-medium text-warning',
         className,
       )}
     >
@@ -139,7 +139,7 @@ export function TimeValue({ seconds }: { seconds: number }) {
       <time dateTime={date.toISOString()} title={date.toISOString()}>
         {formatDateTime(seconds, locale)}
       </time>
-      <span className="text-muted-foreground text-xs">{formatRelative(seconds, locale)}</span>
+      <span className="text-xs text-muted-foreground">{formatRelative(seconds, locale)}</span>
     </span>
   )
 }

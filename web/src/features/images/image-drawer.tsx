@@ -136,7 +136,7 @@ export function ImageDrawer({
                   value={current}
                   onValueChange={(value) => isDetailTab(value) && onTabChange(value)}
                 >
-                  <div className="bg-background/95 supports-[backdrop-filter]:bg-background/80 sticky top-0 z-10 -mx-5 -my-2 px-5 py-2 backdrop-blur">
+                  <div className="sticky top-0 z-10 -mx-5 -my-2 bg-background/95 px-5 py-2 backdrop-blur supports-[backdrop-filter]:bg-background/80">
                     <TabsList aria-label={t('tabs.label')}>
                       {DETAIL_TABS.map((value) => (
                         <TabsTrigger

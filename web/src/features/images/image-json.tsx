@@ -17,13 +17,13 @@ export function ImageJson({ image }: { image: ImageDetail }) {
   return (
     <div className="flex flex-col gap-2">
       <div className="flex items-center justify-between gap-2">
-        <p className="text-muted-foreground text-xs">{t('json.hint')}</p>
+        <p className="text-xs text-muted-foreground">{t('json.hint')}</p>
         <CopyButton text={json} label={t('copy.json')} showLabel variant="outline" />
       </div>
       <pre
         tabIndex={0}
         aria-label={t('json.label')}
-        className="bg-muted text-foreground overflow-auto rounded-lg border p-4 font-mono text-xs leading-relaxed"
+        className="overflow-auto rounded-lg border bg-muted p-4 font-mono text-xs leading-relaxed text-foreground"
       >
         <code>{json}</code>
       </pre>

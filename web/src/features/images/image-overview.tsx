@@ -116,7 +116,7 @@ export function otherFields(image: unknown): { key: string; value: unknown; malf
 function Item({ label, wide, children }: { label: string; wide?: boolean; children: ReactNode }) {
   return (
     <div className={wide ? 'min-w-0 sm:col-span-2' : 'min-w-0'}>
-      <dt className="text-muted-foreground text-xs font-medium">{label}</dt>
+      <dt className="text-xs font-medium text-muted-foreground">{label}</dt>
       <dd className="mt-0.5 text-sm">{children}</dd>
     </div>
   )
@@ -150,7 +150,7 @@ export function ImageOverview({ image }: { image: ImageDetail }) {
           <h3 id={`${id}-other`} className={SECTION_HEADING}>
             {t('section.other')}
           </h3>
-          <p className="text-muted-foreground mb-2 text-xs">{t('section.otherHint')}</p>
+          <p className="mb-2 text-xs text-muted-foreground">{t('section.otherHint')}</p>
           <dl className={GRID}>
             {others.map(({ key, value, malformed }) => (
               <Item key={`${malformed}-${key}`} label={key}>

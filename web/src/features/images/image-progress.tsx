@@ -21,11 +21,11 @@ export function ImageProgress({ progress }: { progress?: BuildProgress | null })
   return (
     <section
       aria-label={t('progress.title')}
-      className="border-info/30 bg-info/5 flex flex-col gap-2 rounded-lg border p-4"
+      className="flex flex-col gap-2 rounded-lg border border-info/30 bg-info/5 p-4"
     >
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 text-sm">
         <span className="inline-flex items-center gap-2 font-medium">
-          <LoaderCircle className="text-info size-4 motion-safe:animate-spin" aria-hidden />
+          <LoaderCircle className="size-4 text-info motion-safe:animate-spin" aria-hidden />
           {t('progress.title')}
         </span>
         <span className="text-muted-foreground tabular-nums">
@@ -38,7 +38,7 @@ export function ImageProgress({ progress }: { progress?: BuildProgress | null })
         aria-label={t('progress.label')}
         getValueLabel={(value) => t('progress.percent', { percent: value })}
       />
-      <p className="text-muted-foreground text-xs">{t('progress.refresh')}</p>
+      <p className="text-xs text-muted-foreground">{t('progress.refresh')}</p>
     </section>
   )
 }

@@ -123,7 +123,7 @@ const components: Components = {
   h4: ({ node: _n, ...p }) => <h4 className="mt-4 mb-2 text-sm font-semibold first:mt-0" {...p} />,
   h5: ({ node: _n, ...p }) => <h5 className="mt-4 mb-2 text-sm font-semibold" {...p} />,
   h6: ({ node: _n, ...p }) => (
-    <h6 className="text-muted-foreground mt-4 mb-2 text-sm font-semibold" {...p} />
+    <h6 className="mt-4 mb-2 text-sm font-semibold text-muted-foreground" {...p} />
   ),
   p: ({ node: _n, ...p }) => <p className="my-3 leading-7 first:mt-0 last:mb-0" {...p} />,
   ul: ({ node: _n, className, ...p }) => (
@@ -137,24 +137,24 @@ const components: Components = {
   ),
   ol: ({ node: _n, ...p }) => <ol className="my-3 list-decimal space-y-1 pl-6" {...p} />,
   li: ({ node: _n, ...p }) => (
-    <li className="marker:text-muted-foreground leading-7 [&>input]:mr-2" {...p} />
+    <li className="leading-7 marker:text-muted-foreground [&>input]:mr-2" {...p} />
   ),
   blockquote: ({ node: _n, ...p }) => (
     <blockquote
-      className="border-primary/40 bg-muted/40 text-muted-foreground my-4 border-l-4 py-1 pr-3 pl-4"
+      className="my-4 border-l-4 border-primary/40 bg-muted/40 py-1 pr-3 pl-4 text-muted-foreground"
       {...p}
     />
   ),
-  hr: ({ node: _n, ...p }) => <hr className="border-border my-6" {...p} />,
+  hr: ({ node: _n, ...p }) => <hr className="my-6 border-border" {...p} />,
   pre: ({ node: _n, ...p }) => (
     <pre
-      className="bg-muted my-4 overflow-x-auto rounded-lg border p-4 font-mono text-[13px] leading-relaxed [&>code]:bg-transparent [&>code]:p-0 [&>code]:text-[1em] [&>code]:text-inherit"
+      className="my-4 overflow-x-auto rounded-lg border bg-muted p-4 font-mono text-[13px] leading-relaxed [&>code]:bg-transparent [&>code]:p-0 [&>code]:text-[1em] [&>code]:text-inherit"
       {...p}
     />
   ),
   code: ({ node: _n, className, ...p }) => (
     <code
-      className={cn('bg-muted rounded px-1.5 py-0.5 font-mono text-[0.85em]', className)}
+      className={cn('rounded bg-muted px-1.5 py-0.5 font-mono text-[0.85em]', className)}
       {...p}
     />
   ),
@@ -176,7 +176,7 @@ const components: Components = {
 
 export function ReadmeMarkdown({ markdown }: { markdown: string }) {
   return (
-    <div data-slot="readme" className="text-foreground text-sm break-words">
+    <div data-slot="readme" className="text-sm break-words text-foreground">
       <Markdown
         remarkPlugins={[remarkGfm]}
         // Ids are prefixed once, by the sanitiser, not also by remark-rehype.

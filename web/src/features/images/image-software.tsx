@@ -23,8 +23,8 @@ export const SOFTWARE_PATHS = [
 
 function Card({ icon, label, children }: { icon: ReactNode; label: string; children: ReactNode }) {
   return (
-    <div className="bg-card flex min-w-0 flex-col gap-1 rounded-lg border p-4">
-      <dt className="text-muted-foreground flex items-center gap-2 text-xs font-medium [&_svg]:size-4">
+    <div className="flex min-w-0 flex-col gap-1 rounded-lg border bg-card p-4">
+      <dt className="flex items-center gap-2 text-xs font-medium text-muted-foreground [&_svg]:size-4">
         {icon}
         {label}
       </dt>
@@ -64,8 +64,8 @@ export function ImageSoftware({ image }: { image: ImageDetail }) {
           <TextField image={image} path="Softwares.CUDAVersion" />
         </Card>
       </dl>
-      <section className="bg-card flex flex-col gap-2 rounded-lg border p-4">
-        <h3 className="text-muted-foreground flex items-center gap-2 text-xs font-medium">
+      <section className="flex flex-col gap-2 rounded-lg border bg-card p-4">
+        <h3 className="flex items-center gap-2 text-xs font-medium text-muted-foreground">
           <Boxes className="size-4" aria-hidden />
           {t('field.Applications')}
         </h3>
@@ -76,7 +76,7 @@ export function ImageSoftware({ image }: { image: ImageDetail }) {
         ) : apps.state === 'empty' && softwares.state !== 'ok' ? (
           <EmptyValue />
         ) : (
-          <p className="text-muted-foreground text-sm">{t('software.noApps')}</p>
+          <p className="text-sm text-muted-foreground">{t('software.noApps')}</p>
         )}
       </section>
     </div>

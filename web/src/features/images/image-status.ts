@@ -14,10 +14,22 @@ export interface StatusOption {
 
 /** One table of statuses feeds the column, the filter and the drawer (style.md §7). */
 export const IMAGE_STATUS_OPTIONS: readonly StatusOption[] = [
-  { value: 'Available', labelKey: 'status.Available', tone: 'success', icon: CircleCheck, live: false },
+  {
+    value: 'Available',
+    labelKey: 'status.Available',
+    tone: 'success',
+    icon: CircleCheck,
+    live: false,
+  },
   { value: 'Making', labelKey: 'status.Making', tone: 'info', icon: CircleDashed, live: true },
   { value: 'Reviewing', labelKey: 'status.Reviewing', tone: 'warning', icon: Eye, live: true },
-  { value: 'UnAvailable', labelKey: 'status.UnAvailable', tone: 'danger', icon: CircleX, live: false },
+  {
+    value: 'UnAvailable',
+    labelKey: 'status.UnAvailable',
+    tone: 'danger',
+    icon: CircleX,
+    live: false,
+  },
   { value: 'Offline', labelKey: 'status.Offline', tone: 'neutral', icon: CircleSlash, live: false },
 ]
 

@@ -27,8 +27,8 @@ function VersionBody({ image, current }: { image: Image; current: boolean }) {
           <StatusBadge status={image.Status} />
         </span>
       </span>
-      {notes && <span className="text-muted-foreground text-sm whitespace-pre-wrap">{notes}</span>}
-      <span className="text-muted-foreground flex flex-wrap gap-x-3 text-xs">
+      {notes && <span className="text-sm whitespace-pre-wrap text-muted-foreground">{notes}</span>}
+      <span className="flex flex-wrap gap-x-3 text-xs text-muted-foreground">
         <span className="font-mono">{textOf(image, 'CompShareImageId')}</span>
         {isNumber(image.CreateTime) && <TimeValue seconds={image.CreateTime} />}
       </span>
@@ -85,7 +85,7 @@ export function ImageVersions({
 
   return (
     <div className="flex flex-col gap-3">
-      <p className="text-muted-foreground flex items-center gap-2 text-xs">
+      <p className="flex items-center gap-2 text-xs text-muted-foreground">
         <Layers className="size-4" aria-hidden />
         {t('versions.count', { count: versions.length, group: groupId })}
       </p>
@@ -111,7 +111,7 @@ export function ImageVersions({
                   onClick={() => onSelectImage(id)}
                   className={cn(
                     item,
-                    'bg-card hover:bg-accent focus-visible:ring-ring cursor-pointer transition-colors outline-none focus-visible:ring-2 motion-reduce:transition-none',
+                    'cursor-pointer bg-card transition-colors outline-none hover:bg-accent focus-visible:ring-2 focus-visible:ring-ring motion-reduce:transition-none',
                   )}
                 >
                   <VersionBody image={version} current={false} />
@@ -121,7 +121,7 @@ export function ImageVersions({
           )
         })}
       </ul>
-      {others.length === 0 && <p className="text-muted-foreground text-sm">{t('versions.only')}</p>}
+      {others.length === 0 && <p className="text-sm text-muted-foreground">{t('versions.only')}</p>}
     </div>
   )
 }
