@@ -4,10 +4,12 @@ import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
 const webSrc = fileURLToPath(new URL('./web/src', import.meta.url))
+// The one module web/ may import from proxy/ (eslint.config.js enforces it).
+const contract = fileURLToPath(new URL('./proxy/contract.ts', import.meta.url))
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],
-  resolve: { alias: { '@': webSrc } },
+  resolve: { alias: { '@contract': contract, '@': webSrc } },
   // Only public, non-secret values may be prefixed (design.md: nothing secret ever has VITE_).
   envPrefix: 'IMAGEDECK_PUBLIC_',
   build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 600 },

@@ -34,10 +34,10 @@ export interface Stack {
   upstreamCalls: UpstreamCall[]
   /** The proxy's list cache, so a test can start cold without a new stack. */
   cache: ListCache
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests assert JSON field by field
   get(
     path: string,
     init?: RequestInit,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests assert JSON field by field
   ): Promise<{ status: number; headers: Headers; body: any; text: string }>
   close(): Promise<void>
 }

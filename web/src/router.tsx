@@ -20,7 +20,7 @@ import {
   serializeDashboardSearch,
   toQueryString,
   type DroppedParam,
-} from '@/features/images/dashboard-search'
+} from '@/features/images/search/dashboard-search'
 import { ImagesPage } from '@/features/images/images-page'
 import { LanguageMenu } from '@/features/preferences/language-menu'
 import { usePreference } from '@/features/preferences/preference-store'

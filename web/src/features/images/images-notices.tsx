@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { NoticeBanner } from '@/components/layout/notice-banner'
 import { useNow } from '@/hooks/use-now'
 import { formatRelative } from '@/lib/format'
-import type { DroppedParam } from './dashboard-search'
+import type { DroppedParam } from './search/dashboard-search'
 
 /** Link parameters that were invalid and ignored, named with their values (design.md §6). */
 export function DroppedParamsNotice({ dropped }: { dropped: readonly DroppedParam[] }) {

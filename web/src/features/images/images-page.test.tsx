@@ -2,11 +2,11 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { createMemoryHistory, RouterProvider } from '@tanstack/react-router'
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Image } from '../../../../proxy/contract'
+import type { Image } from '@contract'
 import { i18n } from '@/i18n/i18n'
 import { createAppRouter } from '@/router'
 import { createTestQueryClient } from '@/test/render'
-import { hasLiveImages } from './use-images-data'
+import { hasLiveImages } from './list/use-images-data'
 
 const images: Image[] = Array.from({ length: 45 }, (_, i) => ({
   CompShareImageId: `img-${i}`,

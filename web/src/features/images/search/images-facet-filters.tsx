@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next'
-import type { FacetName, ImageListResponse } from '../../../../proxy/contract'
-import { IMAGE_TYPES, VISIBILITIES } from '../../../../proxy/contract'
+import type { FacetName, ImageListResponse } from '@contract'
+import { IMAGE_TYPES, VISIBILITIES } from '@contract'
 import {
   DataTableFacetedFilter,
   type FacetOption,
 } from '@/components/data-table/data-table-faceted-filter'
 import type { DashboardSearch } from './dashboard-search'
-import { IMAGE_STATUS_OPTIONS } from './image-status'
+import { IMAGE_STATUS_OPTIONS } from '../image-status'
 import type { SetSearch } from './use-dashboard-search'
 
 type Facets = ImageListResponse['facets'] | undefined

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { ActiveFilter } from './active-filters'
-import { statusOption } from './image-status'
+import { statusOption } from '../image-status'
 
 /** "Status: Unavailable", "Tags: llm", "Search: “bert”": how a filter reads in chips and notices. */
 export function useFilterLabel(): (filter: ActiveFilter) => string {

@@ -1,10 +1,10 @@
 import { GlobeIcon, LockIcon } from 'lucide-react'
-import type { Image } from '../../../../proxy/contract'
+import type { Image } from '@contract'
 import { Badge } from '@/components/ui/badge'
 import { formatCount, formatDateTime, formatRelative, formatSize, toDate } from '@/lib/format'
-import { statusOption } from './image-status'
+import { statusOption } from '../image-status'
 import { CellValue } from './images-cell-value'
-import { formatYuan, numberOf, softwares, textOf, visibilityOf } from './images-values'
+import { formatYuan, numberOf, softwares, textOf, visibilityOf } from '../images-values'
 import { useCellI18n } from './images-cell-i18n'
 
 export function StatusCell({ image }: { image: Image }) {

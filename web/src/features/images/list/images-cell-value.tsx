@@ -1,9 +1,9 @@
 import { TriangleAlertIcon } from 'lucide-react'
 import type { ReactNode } from 'react'
-import type { Image } from '../../../../proxy/contract'
+import type { Image } from '@contract'
 import { Badge } from '@/components/ui/badge'
 import { formatRaw } from '@/lib/format'
-import { firstMalformed } from './images-values'
+import { firstMalformed } from '../images-values'
 import { useCellI18n } from './images-cell-i18n'
 
 export function EmptyValue() {

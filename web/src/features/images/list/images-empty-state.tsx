@@ -1,10 +1,10 @@
 import { FilterXIcon, PackageOpenIcon } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
-import type { Scope } from '../../../../proxy/contract'
+import type { Scope } from '@contract'
 import { EmptyState } from '@/components/layout/empty-state'
 import { Button } from '@/components/ui/button'
-import type { ActiveFilter } from './active-filters'
-import { useFilterLabel } from './filter-labels'
+import type { ActiveFilter } from '../search/active-filters'
+import { useFilterLabel } from '../search/filter-labels'
 
 /** Says what hides the results (and offers to clear it), or that the list is simply empty. */
 export function ImagesEmptyState({

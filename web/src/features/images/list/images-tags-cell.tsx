@@ -1,8 +1,8 @@
 import { createContext, use } from 'react'
-import type { Image } from '../../../../proxy/contract'
+import type { Image } from '@contract'
 import { cn } from '@/lib/utils'
 import { CellValue } from './images-cell-value'
-import { imageTags } from './images-values'
+import { imageTags } from '../images-values'
 import { useCellI18n } from './images-cell-i18n'
 
 /** What cells need from the page without rebuilding the column definitions. */

@@ -1,8 +1,8 @@
 import { functionalUpdate, useTable, type Row } from '@tanstack/react-table'
 import { useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Image } from '../../../../proxy/contract'
-import { PAGE_SIZES } from '../../../../proxy/contract'
+import type { Image } from '@contract'
+import { PAGE_SIZES } from '@contract'
 import { DataTable } from '@/components/data-table/data-table'
 import {
   dataTableFeatures,
@@ -11,17 +11,17 @@ import {
   type TableDensity,
 } from '@/components/data-table/data-table-features'
 import { DataTablePagination } from '@/components/data-table/data-table-pagination'
-import type { DashboardSearch } from './dashboard-search'
+import type { DashboardSearch } from '../search/dashboard-search'
 import {
   paginationToSearch,
   searchToPagination,
   searchToSorting,
   sortingToSearch,
-} from './dashboard-search-mappers'
+} from '../search/dashboard-search-mappers'
 import { CellLanguageContext } from './images-cell-i18n'
 import { buildImageColumns } from './images-columns'
-import { imageName, textOf } from './images-values'
-import type { SetSearch } from './use-dashboard-search'
+import { imageName, textOf } from '../images-values'
+import type { SetSearch } from '../search/use-dashboard-search'
 import { numberFormat } from '@/lib/format'
 
 const NO_IMAGES: Image[] = []

@@ -1,11 +1,11 @@
 import { CheckIcon, CopyIcon, PackageIcon } from 'lucide-react'
 import { useState } from 'react'
-import type { Image } from '../../../../proxy/contract'
+import type { Image } from '@contract'
 import { copyText } from '@/lib/clipboard'
 import { notify } from '@/lib/notify'
 import { cn } from '@/lib/utils'
 import { CellValue } from './images-cell-value'
-import { coverUrl, imageName, textOf } from './images-values'
+import { coverUrl, imageName, textOf } from '../images-values'
 import { useCellI18n } from './images-cell-i18n'
 
 export function NameCell({ image }: { image: Image }) {

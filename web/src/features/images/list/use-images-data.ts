@@ -2,9 +2,9 @@ import { hashKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { notify } from '@/lib/notify'
-import type { Image } from '../../../../proxy/contract'
+import type { Image } from '@contract'
 import { fetchImages, imageKeys, imagesQueryOptions, type ImagesListParams } from '@/api/images'
-import { statusOption } from './image-status'
+import { statusOption } from '../image-status'
 
 export const LIVE_REFETCH_MS = 10_000
 

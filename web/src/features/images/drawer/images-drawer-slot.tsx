@@ -1,9 +1,9 @@
 import { lazy, Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { notify } from '@/lib/notify'
-import type { Image, Scope } from '../../../../proxy/contract'
+import type { Image, Scope } from '@contract'
 import { ErrorBoundary } from '@/components/layout/error-boundary'
-import type { DrawerTab } from './dashboard-search'
+import type { DrawerTab } from '../search/dashboard-search'
 
 // The drawer (and its markdown) is a lazy chunk: the list does not pay for it up front.
 const loadDrawer = () => import('./image-drawer')

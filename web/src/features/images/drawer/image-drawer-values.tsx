@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Badge } from '@/components/ui/badge'
 import { formatDateTime, formatRaw, formatRelative, toDate } from '@/lib/format'
 import { cn } from '@/lib/utils'
-import { statusOption } from './image-status'
+import { statusOption } from '../image-status'
 
 /** Defensive reading of drifted records (design.md §2): every accessor survives any input. */
 export type FieldRead<T> =

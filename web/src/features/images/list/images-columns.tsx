@@ -1,7 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table'
 import type { TFunction } from 'i18next'
 import type { ReactNode } from 'react'
-import type { Image, SortField } from '../../../../proxy/contract'
+import type { Image, SortField } from '@contract'
 import { DataTableColumnHeader } from '@/components/data-table/data-table-column-header'
 import type {
   DataTableColumnMeta,
@@ -21,7 +21,7 @@ import {
 } from './images-cells'
 import { NameCell } from './images-name-cell'
 import { TagsCell } from './images-tags-cell'
-import { imageName, numberOf, softwares, textOf } from './images-values'
+import { imageName, numberOf, softwares, textOf } from '../images-values'
 
 const helper = createColumnHelper<DataTableFeatures, Image>()
 

@@ -1,7 +1,7 @@
 import { BadgeCheck, Cpu, ImageIcon, OctagonX, Tag } from 'lucide-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { IMAGE_TYPES, type ImageDetail } from '../../../../proxy/contract'
+import { IMAGE_TYPES, type ImageDetail } from '@contract'
 import { Badge } from '@/components/ui/badge'
 import { Callout, CalloutDescription, CalloutTitle } from '@/components/ui/callout'
 import { SheetDescription, SheetTitle } from '@/components/ui/sheet'
@@ -16,7 +16,7 @@ import {
   textOf,
 } from './image-drawer-values'
 import { ImageProgress } from './image-progress'
-import { statusOption } from './image-status'
+import { statusOption } from '../image-status'
 
 /** Only absolute http(s) URLs are ever rendered as an image source. */
 export function safeHttpUrl(value: unknown): string | null {
