@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config'
 
 const webSrc = fileURLToPath(new URL('./web/src', import.meta.url))
 // The one module web/ may import from proxy/ (eslint.config.js enforces it).
-const contract = fileURLToPath(new URL('./proxy/contract.ts', import.meta.url))
+const contract = fileURLToPath(new URL('./proxy/contract', import.meta.url))
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import type { Image } from '../proxy/contract'
+import type { Image } from '../proxy/contract/api'
 import { createApp } from '../proxy/app'
 import { loadConfig, type Config } from '../proxy/config'
 import { fetchAllImages } from '../proxy/images/fetch-all'

@@ -16,7 +16,7 @@ const SOURCES = [
   'public',
   'index.html',
   'vite.config.ts',
-  'proxy/contract.ts',
+  'proxy/contract/api.ts',
   'package-lock.json',
 ]
 

@@ -1,7 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono, type Context } from 'hono'
 import type { Config } from './config'
-import type { Scope } from './contract'
+import type { Scope } from './contract/api'
 import { ApiError } from './http/errors'
 import { rateLimit } from './http/rate-limit'
 import { allowedHosts, requireAuth, securityHeaders } from './http/security'

@@ -1,5 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { ErrorBody, ErrorCode } from '../contract'
+import type { ErrorBody, ErrorCode } from '../contract/api'
 
 /** An error a handler throws to answer with design.md §4's error body. */
 export class ApiError extends Error {

@@ -1,4 +1,4 @@
-import type { Image } from '../contract'
+import type { Image } from '../contract/api'
 
 /** One CSV column: its header and how to read it off an image (raw; toCsv formats). */
 export interface ExportColumn {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Image } from '../contract'
+import type { Image } from '../contract/api'
 import { fetchAllImages, type FetchPage } from './fetch-all'
 import { makeImage, numberedImages } from './test-images'
 

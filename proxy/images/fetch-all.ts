@@ -1,4 +1,4 @@
-import type { Image } from '../contract'
+import type { Image } from '../contract/api'
 import { UpstreamError } from '../upstream/client'
 
 /** Fetches one page of the list: the API's `Offset`/`Limit` and its `ImageSet`/`TotalCount`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { Image, Scope } from '../contract'
+import type { Image, Scope } from '../contract/api'
 import { createListCache, type ListCacheOptions, type LoadContext } from './list-cache'
 import { numberedImages } from './test-images'
 

@@ -1,4 +1,4 @@
-import type { Image, Scope } from '../contract'
+import type { Image, Scope } from '../contract/api'
 import { createRowPreparer } from './list-rows'
 import { buildIndex, type QueryIndex } from './query-index'
 

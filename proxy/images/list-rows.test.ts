@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Image } from '../contract'
+import type { Image } from '../contract/api'
 import { createRowPreparer } from './list-rows'
 import { buildIndex, queryImages, type ListQuery } from './query'
 import { makeImage, randomImages, seededRandom } from './test-images'

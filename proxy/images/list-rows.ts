@@ -1,4 +1,4 @@
-import type { Image } from '../contract'
+import type { Image } from '../contract/api'
 import { createSearchTextBuilder, type SearchTextBuilder } from './query-text'
 
 /**

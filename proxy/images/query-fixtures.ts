@@ -1,4 +1,4 @@
-import type { Image } from '../contract'
+import type { Image } from '../contract/api'
 import { buildIndex, queryImages, type ListQuery } from './query'
 import { makeImage } from './test-images'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SORT_FIELDS, type FacetName, type Image, type SortField } from '../contract'
+import { SORT_FIELDS, type FacetName, type Image, type SortField } from '../contract/api'
 import { buildIndex, queryImages, filterImages, type ListQuery } from './query'
 import { randomImages, seededRandom } from './test-images'
 

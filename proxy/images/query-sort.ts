@@ -1,4 +1,4 @@
-import type { Image, SortField, SortOrder } from '../contract'
+import type { Image, SortField, SortOrder } from '../contract/api'
 import { collator, textValue, type QueryIndex } from './query-index'
 
 interface SortKey {

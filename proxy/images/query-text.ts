@@ -1,4 +1,4 @@
-import type { Image } from '../contract'
+import type { Image } from '../contract/api'
 
 /**
  * The one folding both sides of a search go through: NFKC (full-width `ＰｙＴｏｒｃｈ` becomes

@@ -4,7 +4,7 @@ import {
   type Image,
   type SortField,
   type SortOrder,
-} from '../contract'
+} from '../contract/api'
 import { SELECTED, SINGLE_FACETS, type FacetColumn, type QueryIndex } from './query-index'
 import { selectImages, selectedValues, type FacetCodeCounts } from './query-select'
 import { sortOrder } from './query-sort'

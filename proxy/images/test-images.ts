@@ -1,4 +1,4 @@
-import type { Image } from '../contract'
+import type { Image } from '../contract/api'
 
 /** A fully-null image with the given fields set: the shape the tolerant decoder produces. */
 export function makeImage(fields: Partial<Image> = {}): Image {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import type { HealthResponse, Scope } from '../contract'
+import type { HealthResponse, Scope } from '../contract/api'
 
 export function healthRoutes(info: { mode: 'sandbox' | 'live'; version: string; defaults: Scope }) {
   const body: HealthResponse = { ok: true, ...info }

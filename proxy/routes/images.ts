@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import type { ImageDetail, ImageListResponse, Progress, Scope } from '../contract'
+import type { ImageDetail, ImageListResponse, Progress, Scope } from '../contract/api'
 import { notFound } from '../http/errors'
 import { runFair } from '../http/fair-turn'
 import { toCsv, toJson } from '../images/export'

@@ -7,7 +7,7 @@ import {
   SORT_ORDERS,
   VISIBILITIES,
   type Scope,
-} from '../contract'
+} from '../contract/api'
 import { badRequest } from '../http/errors'
 import type { ListFilter } from '../images/query'
 

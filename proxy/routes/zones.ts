@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import type { Zone, ZonesResponse } from '../contract'
+import type { Zone, ZonesResponse } from '../contract/api'
 import { singleQuery } from './params'
 import { badRequest } from '../http/errors'
 

@@ -1,4 +1,4 @@
-import type { Scope } from '../contract'
+import type { Scope } from '../contract/api'
 import type { FlatParams } from '../upstream/sign'
 import type { ImageCatalog } from './catalog'
 import { readPaging, readScope } from './params'

@@ -1,4 +1,4 @@
-import type { Scope } from '../contract'
+import type { Scope } from '../contract/api'
 import { generateCatalog, type MakingPlan, type SandboxImage } from './data'
 import { planProgress, presentImage, staticProgress, type CreateProgress } from './making'
 import { buildReadme } from './readmes'

@@ -1,4 +1,4 @@
-import type { ImageStatus } from '../contract'
+import type { ImageStatus } from '../contract/api'
 import {
   AUTHORS,
   DESCRIPTIONS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { IMAGE_STATUSES } from '../contract'
+import { IMAGE_STATUSES } from '../contract/api'
 import { generateImages, type SandboxImage } from './data'
 import { buildReadme } from './readmes'
 import { T0 } from './test-support'

@@ -1,4 +1,4 @@
-import { IMAGE_STATUSES } from '../contract'
+import { IMAGE_STATUSES } from '../contract/api'
 import { applyStatus, makeFamily, type FamilyContext } from './data-family'
 import { ACCOUNT_NAMES } from './data-text'
 import type { MakingPlan, SandboxImage } from './image-types'

@@ -1,4 +1,4 @@
-import type { ImageStatus } from '../contract'
+import type { ImageStatus } from '../contract/api'
 
 /** Softwares, with the types the official SDKs declare (design.md §2). */
 export interface SandboxSoftwares {

@@ -1,4 +1,4 @@
-import type { Scope } from '../contract'
+import type { Scope } from '../contract/api'
 import type { FlatParams } from '../upstream/sign'
 import { RetCodeError } from './retcodes'
 import { isProject, isRegion, isZoneOf } from './zones'

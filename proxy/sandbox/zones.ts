@@ -1,4 +1,4 @@
-import type { Scope } from '../contract'
+import type { Scope } from '../contract/api'
 
 /** One row of DescribeCompShareSupportZone's ZoneInfo (field names and types per the Java SDK). */
 export interface ZoneInfo {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Scope } from '../contract'
+import type { Scope } from '../contract/api'
 import { describeImagesPage, describeSupportZones, getImageCreateProgress } from './actions'
 import type { AllowedAction, UpstreamClient, UpstreamResult } from './client'
 import type { ParamValue } from './sign'

@@ -1,4 +1,4 @@
-import type { Image, Progress, Scope, Zone } from '../contract'
+import type { Image, Progress, Scope, Zone } from '../contract/api'
 import type { UpstreamClient } from './client'
 import { decodeImageSet, decodeProgress, decodeZones } from './decode'
 

@@ -1,4 +1,4 @@
-import type { Image, Owner, Progress, Softwares, Zone } from '../contract'
+import type { Image, Owner, Progress, Softwares, Zone } from '../contract/api'
 
 /**
  * Tolerant decoding of API responses (design.md §2): the doc's own example sends strings for ints

@@ -2,7 +2,7 @@
 // callers may still pass classic schemas: both are $ZodType.
 import { z } from 'zod/mini'
 import type { $ZodType } from 'zod/v4/core'
-import type { ErrorCode } from '@contract'
+import type { ErrorCode } from '@contract/api'
 
 const errorBodySchema = z.object({
   error: z.object({

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import { z } from 'zod/mini'
-import type { HealthResponse, Scope } from '@contract'
+import type { HealthResponse, Scope } from '@contract/api'
 import { apiFetch } from './client'
 
 /** design.md §2/§3's documented defaults, used until (or if never) /api/health answers. */

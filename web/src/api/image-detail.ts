@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import { z } from 'zod'
-import type { Image, ImageDetail, ImageStatus, Progress, Scope } from '@contract'
+import type { Image, ImageDetail, ImageStatus, Progress, Scope } from '@contract/api'
 import { apiFetch, isRetryable } from './client'
 import { imageSchema, progressSchema } from './image-schema'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Image } from '@contract'
+import type { Image } from '@contract/api'
 
 /**
  * The proxy has already decoded records tolerantly (design.md §2); this schema only checks the

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
 import { z } from 'zod/mini'
-import type { Image, ImageListResponse, SortField, SortOrder } from '@contract'
+import type { Image, ImageListResponse, SortField, SortOrder } from '@contract/api'
 import { apiFetch } from './client'
 
 const counts = z.catch(z.record(z.string(), z.number()), {})

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query'
 import { z } from 'zod/mini'
-import type { ZonesResponse } from '@contract'
+import type { ZonesResponse } from '@contract/api'
 import { apiFetch } from './client'
 
 export const zonesSchema = z.object({

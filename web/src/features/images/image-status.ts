@@ -1,5 +1,5 @@
 import { CircleCheck, CircleDashed, CircleSlash, CircleX, Eye, type LucideIcon } from 'lucide-react'
-import type { ImageStatus } from '@contract'
+import type { ImageStatus } from '@contract/api'
 import type { BadgeTone } from '@/components/ui/badge'
 
 export interface StatusOption {

@@ -2,7 +2,7 @@ import { FlaskConicalIcon, LinkIcon, RadioIcon, RefreshCwIcon } from 'lucide-rea
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { notify } from '@/lib/notify'
-import type { HealthResponse } from '@contract'
+import type { HealthResponse } from '@contract/api'
 import { AppHeader, AppLogo } from '@/components/layout/app-shell'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'

@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, type ReactNode } from 'react'
-import type { Image } from '@contract'
+import type { Image } from '@contract/api'
 import { AppShell } from '@/components/layout/app-shell'
 import { ErrorView } from '@/components/layout/error-view'
 import { activeFilters, CLEARED_FILTERS, removeFilter } from './search/active-filters'

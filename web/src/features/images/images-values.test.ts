@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Image } from '@contract'
+import type { Image } from '@contract/api'
 import {
   coverUrl,
   firstMalformed,

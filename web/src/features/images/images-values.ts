@@ -1,4 +1,4 @@
-import type { Image } from '@contract'
+import type { Image } from '@contract/api'
 import { numberFormat } from '@/lib/format'
 
 /** Pure readers for odd data (design.md §2: types drift; never crash, never hide a row). */

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { IMAGE_TYPES } from '@contract'
+import { IMAGE_TYPES } from '@contract/api'
 import { formatCount, formatDuration, formatPrice, formatRaw, formatSize } from '@/lib/format'
 import {
   asRecord,

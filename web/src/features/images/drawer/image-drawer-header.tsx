@@ -1,7 +1,7 @@
 import { BadgeCheck, Cpu, ImageIcon, OctagonX, Tag } from 'lucide-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { IMAGE_TYPES, type ImageDetail } from '@contract'
+import { IMAGE_TYPES, type ImageDetail } from '@contract/api'
 import { Badge } from '@/components/ui/badge'
 import { Callout, CalloutDescription, CalloutTitle } from '@/components/ui/callout'
 import { SheetDescription, SheetTitle } from '@/components/ui/sheet'

@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import { vi } from 'vitest'
-import type { ImageDetail } from '@contract'
+import type { ImageDetail } from '@contract/api'
 import { i18n } from '@/i18n/i18n'
 
 /** jsdom lacks APIs Radix touches; shims live here, not in a global setup file. */

@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ImageDetail } from '@contract'
+import type { ImageDetail } from '@contract/api'
 import { DETAIL_TABS, ImageDrawer, type DetailTab } from './image-drawer'
 import {
   installDomShims,

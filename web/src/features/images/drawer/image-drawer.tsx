@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Image, ImageDetail, Scope } from '@contract'
+import type { Image, ImageDetail, Scope } from '@contract/api'
 import { imageQueryOptions } from '@/api/image-detail'
 import { Sheet, SheetContent } from '@/components/ui/sheet'
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs'

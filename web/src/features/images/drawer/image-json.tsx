@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { ImageDetail } from '@contract'
+import type { ImageDetail } from '@contract/api'
 import { CopyButton } from './image-drawer-copy'
 
 export function toPrettyJson(value: unknown): string {

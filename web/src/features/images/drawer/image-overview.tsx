@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ImageDetail } from '@contract'
+import type { ImageDetail } from '@contract/api'
 import {
   BoolField,
   ContainerField,

@@ -1,6 +1,6 @@
 import { LoaderCircle } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
-import type { Progress as BuildProgress } from '@contract'
+import type { Progress as BuildProgress } from '@contract/api'
 import { Progress } from '@/components/ui/progress'
 import { formatDuration } from '@/lib/format'
 import { useLocale } from './image-drawer-values'

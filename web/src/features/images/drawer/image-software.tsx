@@ -1,7 +1,7 @@
 import { Boxes, Cpu, Layers } from 'lucide-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ImageDetail } from '@contract'
+import type { ImageDetail } from '@contract/api'
 import { Callout, CalloutDescription } from '@/components/ui/callout'
 import { TextField } from './image-drawer-fields'
 import {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { GitBranch, Layers } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
-import type { Image, ImageDetail, Scope } from '@contract'
+import type { Image, ImageDetail, Scope } from '@contract/api'
 import { imageVersionsQueryOptions } from '@/api/image-detail'
 import { Badge } from '@/components/ui/badge'
 import { cn } from '@/lib/utils'

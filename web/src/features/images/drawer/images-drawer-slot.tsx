@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { notify } from '@/lib/notify'
-import type { Image, Scope } from '@contract'
+import type { Image, Scope } from '@contract/api'
 import { ErrorBoundary } from '@/components/layout/error-boundary'
 import type { DrawerTab } from '../search/dashboard-search'
 

@@ -1,6 +1,6 @@
 import { TriangleAlertIcon } from 'lucide-react'
 import type { ReactNode } from 'react'
-import type { Image } from '@contract'
+import type { Image } from '@contract/api'
 import { Badge } from '@/components/ui/badge'
 import { formatRaw } from '@/lib/format'
 import { firstMalformed } from '../images-values'

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Image } from '@contract'
+import type { Image } from '@contract/api'
 import { renderWithProviders } from '@/test/render'
 import {
   CountCell,

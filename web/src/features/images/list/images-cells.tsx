@@ -1,5 +1,5 @@
 import { GlobeIcon, LockIcon } from 'lucide-react'
-import type { Image } from '@contract'
+import type { Image } from '@contract/api'
 import { Badge } from '@/components/ui/badge'
 import { formatCount, formatDateTime, formatRelative, formatSize, toDate } from '@/lib/format'
 import { statusOption } from '../image-status'

@@ -1,7 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table'
 import type { TFunction } from 'i18next'
 import type { ReactNode } from 'react'
-import type { Image, SortField } from '@contract'
+import type { Image, SortField } from '@contract/api'
 import { DataTableColumnHeader } from '@/components/data-table/data-table-column-header'
 import type {
   DataTableColumnMeta,

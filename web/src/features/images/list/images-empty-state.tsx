@@ -1,6 +1,6 @@
 import { FilterXIcon, PackageOpenIcon } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
-import type { Scope } from '@contract'
+import type { Scope } from '@contract/api'
 import { EmptyState } from '@/components/layout/empty-state'
 import { Button } from '@/components/ui/button'
 import type { ActiveFilter } from '../search/active-filters'

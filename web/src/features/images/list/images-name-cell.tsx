@@ -1,6 +1,6 @@
 import { CheckIcon, CopyIcon, PackageIcon } from 'lucide-react'
 import { useState } from 'react'
-import type { Image } from '@contract'
+import type { Image } from '@contract/api'
 import { copyText } from '@/lib/clipboard'
 import { notify } from '@/lib/notify'
 import { cn } from '@/lib/utils'

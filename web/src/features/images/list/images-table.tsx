@@ -1,8 +1,8 @@
 import { functionalUpdate, useTable, type Row } from '@tanstack/react-table'
 import { useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Image } from '@contract'
-import { PAGE_SIZES } from '@contract'
+import type { Image } from '@contract/api'
+import { PAGE_SIZES } from '@contract/api'
 import { DataTable } from '@/components/data-table/data-table'
 import {
   dataTableFeatures,

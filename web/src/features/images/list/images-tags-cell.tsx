@@ -1,5 +1,5 @@
 import { createContext, use } from 'react'
-import type { Image } from '@contract'
+import type { Image } from '@contract/api'
 import { cn } from '@/lib/utils'
 import { CellValue } from './images-cell-value'
 import { imageTags } from '../images-values'

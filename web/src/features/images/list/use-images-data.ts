@@ -2,7 +2,7 @@ import { hashKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { notify } from '@/lib/notify'
-import type { Image } from '@contract'
+import type { Image } from '@contract/api'
 import { fetchImages, imageKeys, imagesQueryOptions, type ImagesListParams } from '@/api/images'
 import { statusOption } from '../image-status'
 

@@ -1,5 +1,5 @@
 import type { PaginationState, SortingState } from '@tanstack/react-table'
-import { PAGE_SIZES, SORT_FIELDS } from '@contract'
+import { PAGE_SIZES, SORT_FIELDS } from '@contract/api'
 import type { ImagesListParams } from '@/api/images'
 import { FILTER_PARAMS } from './active-filters'
 import {

@@ -6,7 +6,7 @@ import {
   SORT_FIELDS,
   SORT_ORDERS,
   VISIBILITIES,
-} from '@contract'
+} from '@contract/api'
 
 /** The drawer's tabs (mirrors image-drawer's DetailTab; kept here so the URL needs no drawer code). */
 export const DRAWER_TABS = ['overview', 'readme', 'software', 'versions', 'json'] as const

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import type { FacetName, ImageListResponse } from '@contract'
-import { IMAGE_TYPES, VISIBILITIES } from '@contract'
+import type { FacetName, ImageListResponse } from '@contract/api'
+import { IMAGE_TYPES, VISIBILITIES } from '@contract/api'
 import {
   DataTableFacetedFilter,
   type FacetOption,

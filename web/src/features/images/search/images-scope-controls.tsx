@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Scope, Zone } from '@contract'
+import type { Scope, Zone } from '@contract/api'
 import { zonesQueryOptions } from '@/api/zones'
 import { Input } from '@/components/ui/input'
 import { Select } from '@/components/ui/select'

@@ -1,7 +1,7 @@
 import { CircleXIcon } from 'lucide-react'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Image, ImageListResponse } from '@contract'
+import type { Image, ImageListResponse } from '@contract/api'
 import type { ImagesListParams } from '@/api/images'
 import type { DataTableInstance } from '@/components/data-table/data-table-features'
 import { DataTableViewOptions } from '@/components/data-table/data-table-view-options'

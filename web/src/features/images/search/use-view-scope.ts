@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useMemo } from 'react'
-import type { Scope } from '@contract'
+import type { Scope } from '@contract/api'
 import { FALLBACK_SCOPE, healthQueryOptions } from '@/api/health'
 import { zonesQueryOptions } from '@/api/zones'
 import type { DashboardSearch } from './dashboard-search'
