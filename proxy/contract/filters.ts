@@ -115,7 +115,7 @@ export const FILTER_LIMITS = { item: 64, items: 20 } as const
 
 export const EMPTY_FILTERS = Object.fromEntries(
   FILTERS.map((f) => [f.name, f.kind === 'list' ? [] : f.kind === 'flag' ? false : undefined]),
-) as FilterValues
+) as unknown as FilterValues
 
 // Control characters never belong in a filter value; they hint at a broken or hostile client.
 // eslint-disable-next-line no-control-regex -- matching them is the point
