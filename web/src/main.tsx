@@ -1,5 +1,4 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { RouterProvider } from '@tanstack/react-router'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { isRetryable } from '@/api/client'
@@ -7,7 +6,7 @@ import { LazyToaster } from '@/components/layout/lazy-toaster'
 import { syncDocumentLanguage } from '@/features/preferences/language'
 import { applyTheme, useTheme } from '@/features/preferences/theme'
 import '@/i18n/i18n'
-import { router } from './router'
+import { App, readStartUrl } from './app'
 import './index.css'
 
 // Before the first paint: no flash of the wrong theme (the CSP forbids an inline script for this).
@@ -25,11 +24,13 @@ const queryClient = new QueryClient({
   },
 })
 
-function App() {
+const dropped = readStartUrl()
+
+function Root() {
   const { theme } = useTheme()
   return (
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <App dropped={dropped} />
       <LazyToaster theme={theme} position="bottom-right" closeButton richColors />
     </QueryClientProvider>
   )
@@ -37,6 +38,6 @@ function App() {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <Root />
   </StrictMode>,
 )

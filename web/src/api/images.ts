@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
 import { z } from 'zod/mini'
 import type { Image, ImageListResponse, SortField, SortOrder } from '@contract/api'
+import { FILTERS, writeFilter, type FilterValues } from '@contract/filters'
 import { apiFetch } from './client'
 
 const counts = z.catch(z.record(z.string(), z.number()), {})
@@ -35,40 +36,28 @@ export const imageListSchema = z.object({
 }) satisfies z.ZodMiniType<ImageListResponse>
 
 /** design.md §4's query for `/api/images`; scope fields left undefined use the proxy's defaults. */
-export interface ImagesListParams {
+export type ImagesListParams = Partial<FilterValues> & {
   region?: string
   zone?: string
   project?: string
-  q?: string
-  status?: readonly string[]
-  type?: readonly string[]
-  visibility?: 'private' | 'public'
-  tag?: readonly string[]
-  gpu?: readonly string[]
-  framework?: readonly string[]
-  failed?: boolean
   sort?: SortField
   order?: SortOrder
   offset?: number
   limit?: number
 }
 
+/** The query string's values: every filter of the FILTERS table written as the URL writes it. */
 export function toImagesQuery(
   params: ImagesListParams,
 ): Record<string, string | number | undefined> {
-  const join = (list?: readonly string[]) => (list?.length ? list.join(',') : undefined)
-  return {
+  const query: Record<string, string | number | undefined> = {
     region: params.region,
     zone: params.zone,
     project: params.project,
-    q: params.q,
-    status: join(params.status),
-    type: join(params.type),
-    visibility: params.visibility,
-    tag: join(params.tag),
-    gpu: join(params.gpu),
-    framework: join(params.framework),
-    failed: params.failed ? 1 : undefined,
+  }
+  for (const spec of FILTERS) query[spec.name] = writeFilter(spec, params[spec.name])
+  return {
+    ...query,
     sort: params.sort,
     order: params.order,
     offset: params.offset || undefined,

@@ -1,64 +1,37 @@
+import { EMPTY_FILTERS, FILTERS, writeFilter, type FilterName } from '@contract/filters'
 import type { DashboardSearch } from './dashboard-search'
 
-export const FILTER_PARAMS = [
-  'q',
-  'status',
-  'type',
-  'visibility',
-  'tag',
-  'gpu',
-  'framework',
-  'failed',
-] as const
-export type FilterParam = (typeof FILTER_PARAMS)[number]
+export type FilterParam = FilterName
 export interface ActiveFilter {
   param: FilterParam
-  /** The single value this chip stands for ('1' for failed, the text for q). */
+  /** The single value this chip stands for ('1' for a flag, the text for q). */
   value: string
 }
 
-/** One entry per chip: each value of a list is its own removable filter. */
+/** One entry per chip, in FILTERS' order: each value of a list is its own removable filter. */
 export function activeFilters(search: DashboardSearch): ActiveFilter[] {
   const out: ActiveFilter[] = []
-  if (search.q) out.push({ param: 'q', value: search.q })
-  for (const param of ['status', 'type'] as const) {
-    for (const value of search[param]) out.push({ param, value })
+  for (const spec of FILTERS) {
+    const value: unknown = search[spec.name]
+    if (spec.kind === 'list') {
+      for (const item of value as string[]) out.push({ param: spec.name, value: item })
+    } else {
+      const written = writeFilter(spec, value)
+      if (written !== undefined) out.push({ param: spec.name, value: written })
+    }
   }
-  if (search.visibility) out.push({ param: 'visibility', value: search.visibility })
-  for (const param of ['tag', 'gpu', 'framework'] as const) {
-    for (const value of search[param]) out.push({ param, value })
-  }
-  if (search.failed) out.push({ param: 'failed', value: '1' })
   return out
 }
 
+/** The change that removes one chip: one value of a list, or the whole of any other filter. */
 export function removeFilter(
   search: DashboardSearch,
   filter: ActiveFilter,
 ): Partial<DashboardSearch> {
-  switch (filter.param) {
-    case 'q':
-      return { q: undefined }
-    case 'visibility':
-      return { visibility: undefined }
-    case 'failed':
-      return { failed: false }
-    case 'status':
-      return { status: search.status.filter((v) => v !== filter.value) }
-    case 'type':
-      return { type: search.type.filter((v) => v !== filter.value) }
-    default:
-      return { [filter.param]: search[filter.param].filter((v) => v !== filter.value) }
-  }
+  const spec = FILTERS.find((f) => f.name === filter.param)
+  if (spec?.kind !== 'list') return { [filter.param]: EMPTY_FILTERS[filter.param] }
+  const values = search[filter.param] as string[]
+  return { [filter.param]: values.filter((v) => v !== filter.value) }
 }
 
-export const CLEARED_FILTERS: Pick<DashboardSearch, FilterParam> = {
-  q: undefined,
-  status: [],
-  type: [],
-  visibility: undefined,
-  tag: [],
-  gpu: [],
-  framework: [],
-  failed: false,
-}
+export const CLEARED_FILTERS: Partial<DashboardSearch> = EMPTY_FILTERS

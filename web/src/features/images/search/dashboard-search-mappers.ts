@@ -1,12 +1,13 @@
 import type { PaginationState, SortingState } from '@tanstack/react-table'
 import { PAGE_SIZES, SORT_FIELDS } from '@contract/api'
+import { FILTERS } from '@contract/filters'
 import type { ImagesListParams } from '@/api/images'
-import { FILTER_PARAMS } from './active-filters'
 import {
-  paramString,
   SEARCH_DEFAULTS,
+  SEARCH_PARSERS,
   type DashboardSearch,
   type PageSize,
+  type SearchParam,
 } from './dashboard-search'
 
 /** Mappers between the URL (dashboard-search.ts) and table state, and the rules of a change. */
@@ -37,9 +38,17 @@ export function sortingToSearch(sorting: SortingState): Pick<DashboardSearch, 's
 
 const SCOPE_KEYS = ['region', 'zone', 'project'] as const
 /** Changing any of these shows a different list, so the page starts over at 1. */
-const LIST_KEYS = [...SCOPE_KEYS, ...FILTER_PARAMS, 'sort', 'order', 'size'] as const
+const LIST_KEYS: readonly SearchParam[] = [
+  ...SCOPE_KEYS,
+  'view',
+  ...FILTERS.map((f) => f.name),
+  'sort',
+  'order',
+  'size',
+]
 
-const same = (a: unknown, b: unknown) => paramString(a) === paramString(b)
+const same = (key: SearchParam, a: unknown, b: unknown) =>
+  a === b || (a !== undefined && b !== undefined && SEARCH_PARSERS[key].eq(a, b))
 
 /** Applies a change the way the dashboard wants: new list → page 1; new scope → no open image. */
 export function updateSearch(
@@ -47,29 +56,23 @@ export function updateSearch(
   patch: Partial<DashboardSearch>,
 ): DashboardSearch {
   const next = { ...prev, ...patch }
-  if (!('page' in patch) && LIST_KEYS.some((key) => !same(prev[key], next[key]))) next.page = 1
-  if (SCOPE_KEYS.some((key) => !same(prev[key], next[key]))) {
-    next.image = undefined
-    next.tab = SEARCH_DEFAULTS.tab
+  if (!('page' in patch) && LIST_KEYS.some((key) => !same(key, prev[key], next[key]))) {
+    next.page = 1
   }
+  if (SCOPE_KEYS.some((key) => !same(key, prev[key], next[key]))) next.image = undefined
   if (next.image === undefined) next.tab = SEARCH_DEFAULTS.tab
   return next
 }
 
-/** The proxy's list query for this view (page → offset/limit). */
+/** The proxy's list query for this view (page → offset/limit); filters straight from FILTERS. */
 export function searchToListParams(search: DashboardSearch): ImagesListParams {
+  const filters: Record<string, unknown> = {}
+  for (const spec of FILTERS) filters[spec.name] = search[spec.name]
   return {
+    ...(filters as Pick<DashboardSearch, (typeof FILTERS)[number]['name']>),
     region: search.region,
     zone: search.zone,
     project: search.project,
-    q: search.q,
-    status: search.status,
-    type: search.type,
-    visibility: search.visibility,
-    tag: search.tag,
-    gpu: search.gpu,
-    framework: search.framework,
-    failed: search.failed,
     sort: search.sort,
     order: search.order,
     offset: (search.page - 1) * search.size,

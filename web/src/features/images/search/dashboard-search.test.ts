@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod/mini'
+import { EMPTY_FILTERS, FILTERS } from '@contract/filters'
 import {
-  dashboardSearchSchema,
   parseDashboardSearch,
-  rawSearch,
   serializeDashboardSearch,
-  toQueryString,
+  type DashboardSearch,
 } from './dashboard-search'
 import {
   paginationToSearch,
@@ -15,40 +13,38 @@ import {
   updateSearch,
 } from './dashboard-search-mappers'
 
-const parse = (qs: string) => parseDashboardSearch(rawSearch(qs))
-const url = (search: Parameters<typeof serializeDashboardSearch>[0]) =>
-  toQueryString(serializeDashboardSearch(search))
+const parse = (qs: string) => parseDashboardSearch(qs)
+const hasFilter = (name: string) => FILTERS.some((f) => f.name === name)
+const url = (search: Partial<DashboardSearch>) => serializeDashboardSearch(search)
 
 describe('parseDashboardSearch', () => {
   it('fills defaults for an empty URL and drops nothing', () => {
     const { search, dropped } = parse('')
     expect(dropped).toEqual([])
     expect(search).toEqual({
-      status: [],
-      type: [],
-      tag: [],
-      gpu: [],
-      framework: [],
-      failed: false,
+      ...EMPTY_FILTERS,
+      view: 'list',
       sort: 'CreateTime',
       order: 'desc',
       page: 1,
       size: 20,
+      hide: [],
       tab: 'overview',
     })
   })
 
   it('reads every parameter of design.md §6', () => {
     const { search, dropped } = parse(
-      '?region=cn-sh2&zone=cn-sh2-02&project=org-abc&q=llama&status=UnAvailable,Making&type=Custom' +
+      '?region=cn-sh2&zone=cn-sh2-02&project=org-abc&view=failures&q=llama&status=UnAvailable,Making&type=Custom' +
         '&visibility=public&tag=cuda,llm&gpu=RTX%204090&framework=PyTorch&failed=1&sort=Size&order=asc' +
-        '&page=3&size=50&image=img-123&tab=readme',
+        '&page=3&size=50&hide=Price,Visibility&image=img-123&tab=readme',
     )
     expect(dropped).toEqual([])
     expect(search).toEqual({
       region: 'cn-sh2',
       zone: 'cn-sh2-02',
       project: 'org-abc',
+      view: 'failures',
       q: 'llama',
       status: ['UnAvailable', 'Making'],
       type: ['Custom'],
@@ -61,6 +57,7 @@ describe('parseDashboardSearch', () => {
       order: 'asc',
       page: 3,
       size: 50,
+      hide: ['Price', 'Visibility'],
       image: 'img-123',
       tab: 'readme',
     })
@@ -68,9 +65,10 @@ describe('parseDashboardSearch', () => {
 
   it('drops bad values with a notice but keeps the good ones', () => {
     const { search, dropped } = parse(
-      '?status=Bogus&page=-3&size=7&sort=Nope&tab=x&visibility=maybe&q=ok&type=Custom&order=up&failed=yes',
+      '?status=Bogus&page=-3&size=7&sort=Nope&tab=x&visibility=maybe&q=ok&type=Custom&order=up&failed=yes&view=grid&hide=Price,no%20such',
     )
     expect(dropped).toEqual([
+      { param: 'view', value: 'grid' },
       { param: 'status', value: 'Bogus' },
       { param: 'visibility', value: 'maybe' },
       { param: 'failed', value: 'yes' },
@@ -78,6 +76,7 @@ describe('parseDashboardSearch', () => {
       { param: 'order', value: 'up' },
       { param: 'page', value: '-3' },
       { param: 'size', value: '7' },
+      { param: 'hide', value: 'no such' },
       { param: 'tab', value: 'x' },
     ])
     expect(search).toMatchObject({
@@ -90,6 +89,7 @@ describe('parseDashboardSearch', () => {
       order: 'desc',
       page: 1,
       size: 20,
+      hide: ['Price'],
       tab: 'overview',
     })
   })
@@ -119,12 +119,6 @@ describe('parseDashboardSearch', () => {
     expect(search.status).toEqual([])
     expect('utm_source' in search).toBe(false)
   })
-
-  it('is what the router validates with: typed values pass too', () => {
-    expect(
-      z.parse(dashboardSearchSchema, { status: ['Making'], page: 2, size: 100, failed: true }),
-    ).toMatchObject({ status: ['Making'], page: 2, size: 100, failed: true })
-  })
 })
 
 describe('serializeDashboardSearch', () => {
@@ -150,22 +144,33 @@ describe('serializeDashboardSearch', () => {
     expect(url({ ...parse('').search, image: 'i-1', tab: 'readme' })).toBe('?image=i-1&tab=readme')
   })
 
-  it('accepts the raw strings the router parsed', () => {
-    expect(url({ status: 'Making', page: '1', size: '50', failed: '1' })).toBe(
-      '?status=Making&failed=1&size=50',
+  it('writes the view and hidden columns, and only when not default', () => {
+    expect(url({ view: 'failures', failed: true, hide: ['Price', 'Size'] })).toBe(
+      '?view=failures&failed=1&hide=Price,Size',
     )
+    expect(url({ view: 'list', failed: false, hide: [] })).toBe('')
   })
+
+  it.runIf(hasFilter('reason') && hasFilter('latest'))(
+    'writes reason= and latest= (design.md §6) between the filters and the sort',
+    () => {
+      const search = { reason: 'k1', latest: true, sort: 'Name' } as Partial<DashboardSearch>
+      expect(url(search)).toBe('?reason=k1&latest=1&sort=Name')
+      expect(parse('?latest=1&reason=k1').search).toMatchObject({ reason: 'k1', latest: true })
+    },
+  )
 
   it('round-trips', () => {
     const qs =
       '?region=cn-sh2&zone=cn-sh2-02&project=org-1&q=%E5%A4%A7%E6%A8%A1%E5%9E%8B&status=UnAvailable,Making' +
       '&type=Custom,App&visibility=private&tag=a,b&gpu=A100&framework=vLLM&failed=1&sort=Name&order=asc' +
-      '&page=4&size=100&image=img-9&tab=json'
+      '&page=4&size=100&hide=Price&image=img-9&tab=json'
     const first = parse(qs).search
     expect(first.q).toBe('大模型')
     const again = parse(url(first)).search
     expect(again).toEqual(first)
     expect(url(again)).toBe(url(first))
+    expect(url(first)).toBe(qs.replace('%E5%A4%A7%E6%A8%A1%E5%9E%8B', '大模型'))
   })
 })
 

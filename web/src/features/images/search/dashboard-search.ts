@@ -1,131 +1,96 @@
-import { z } from 'zod/mini'
 import {
-  IMAGE_STATUSES,
-  IMAGE_TYPES,
-  PAGE_SIZES,
-  SORT_FIELDS,
-  SORT_ORDERS,
-  VISIBILITIES,
-} from '@contract/api'
+  createParser,
+  createSerializer,
+  parseAsStringLiteral,
+  type SingleParserBuilder,
+} from 'nuqs'
+import { PAGE_SIZES, SORT_FIELDS, SORT_ORDERS, type SortField, type SortOrder } from '@contract/api'
+import {
+  EMPTY_FILTERS,
+  FILTERS,
+  readFilter,
+  writeFilter,
+  type Filter,
+  type FilterName,
+  type FilterValues,
+} from '@contract/filters'
 
 /** The drawer's tabs (mirrors image-drawer's DetailTab; kept here so the URL needs no drawer code). */
 export const DRAWER_TABS = ['overview', 'readme', 'software', 'versions', 'json'] as const
 export type DrawerTab = (typeof DRAWER_TABS)[number]
+export const VIEWS = ['list', 'failures'] as const
+export type View = (typeof VIEWS)[number]
 export type PageSize = (typeof PAGE_SIZES)[number]
 
-/** design.md §6, in the order they appear in a URL. */
-export const SEARCH_PARAMS = [
-  'region',
-  'zone',
-  'project',
-  'q',
-  'status',
-  'type',
-  'visibility',
-  'tag',
-  'gpu',
-  'framework',
-  'failed',
-  'sort',
-  'order',
-  'page',
-  'size',
-  'image',
-  'tab',
-] as const
-export type SearchParam = (typeof SEARCH_PARAMS)[number]
-
-// Same bounds the proxy enforces (proxy/routes/params.ts), so a URL we accept never earns a 400.
-const MAX_ITEMS = 20
-/** Control characters never belong in a parameter (the proxy refuses them too). */
-const hasControl = (s: string) =>
-  [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)
-
-function splitList(value: unknown): string[] {
-  const parts = Array.isArray(value)
-    ? value.map(String)
-    : typeof value === 'string'
-      ? value.split(',')
-      : []
-  return [...new Set(parts.map((s) => s.trim()).filter(Boolean))]
+/**
+ * The view as the URL holds it (design.md §6): every filter of the FILTERS table, plus the
+ * parameters that are not filters, declared here by hand.
+ */
+export type DashboardSearch = FilterValues & {
+  region?: string
+  zone?: string
+  project?: string
+  view: View
+  sort: SortField
+  order: SortOrder
+  page: number
+  size: PageSize
+  /** Hidden columns by their API field names (engineer H's column choice travels as this). */
+  hide: string[]
+  image?: string
+  tab: DrawerTab
 }
 
-const noControl = z.refine<string>((s) => !hasControl(s))
+// Control characters never belong in a parameter (the proxy refuses them too).
+// eslint-disable-next-line no-control-regex -- matching them is the point
+const CONTROL = /[\u0000-\u001f\u007f]/
 
-// zod/mini (functional API): the URL schema is on the first load, and mini tree-shakes.
-const text = (max: number, pattern?: RegExp) =>
-  z.pipe(
-    z.pipe(
-      z.union([z.string(), z.number()]),
-      z.transform((v) => String(v).trim()),
-    ),
-    z.pipe(
-      z.string().check(
-        z.maxLength(max),
-        noControl,
-        z.refine<string>((s) => s === '' || !pattern || pattern.test(s)),
-      ),
-      z.transform((s) => s || undefined),
-    ),
-  )
+/** A single free value checked against a pattern and a length; anything else reads as absent. */
+const parseAsText = (max: number, pattern: RegExp) =>
+  createParser<string>({
+    parse: (raw) => {
+      const value = raw.trim()
+      return value && value.length <= max && !CONTROL.test(value) && pattern.test(value)
+        ? value
+        : null
+    },
+    serialize: String,
+  })
 
-const wholeNumber = z.pipe(
-  z.union([z.number(), z.string()]),
-  z.transform((v) => (typeof v === 'number' ? v : /^\d{1,9}$/.test(v.trim()) ? Number(v) : NaN)),
-)
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((item, i) => item === b[i])
 
-const listInput = z.pipe(
-  z.union([z.string(), z.array(z.string())]),
-  z.transform((v: string | string[]) => splitList(v)),
-)
+const COLUMN_ID = /^[A-Za-z][A-Za-z0-9_.]{0,63}$/
+const MAX_HIDDEN = 40
 
-/** Items of list parameters: one schema per list, used to keep good items and report bad ones. */
-const LIST_ITEMS = {
-  status: z.enum(IMAGE_STATUSES),
-  type: z.enum(IMAGE_TYPES),
-  tag: z.string().check(z.maxLength(64), noControl),
-  gpu: z.string().check(z.maxLength(64), noControl),
-  framework: z.string().check(z.maxLength(64), noControl),
-}
-type ListParam = keyof typeof LIST_ITEMS
+/** `hide=Price,Visibility`: the column ids that look like ids, in order, once each. */
+const parseAsColumnList = createParser<string[]>({
+  parse: (raw) =>
+    [...new Set(raw.split(',').map((s) => s.trim()))]
+      .filter((id) => COLUMN_ID.test(id))
+      .slice(0, MAX_HIDDEN),
+  serialize: (ids) => ids.join(','),
+  eq: sameList,
+}).withDefault([])
 
-/** A list keeps its valid items: `status=Making,Bogus` is `[Making]` plus a notice about Bogus. */
-function list<S extends string>(item: z.ZodMiniType<S, string>) {
-  const valid = z.pipe(
-    listInput,
-    z.transform((items: string[]) =>
-      items.filter((i) => z.safeParse(item, i).success).slice(0, MAX_ITEMS),
-    ),
-  )
-  return z.catch(z._default(z.pipe(valid, z.array(item)), []), [])
+/** One parser per FILTERS row, lenient as readFilter is: the good part of a value is kept. */
+function filterParser(spec: Filter) {
+  const parser = createParser<unknown>({
+    parse: (raw) => readFilter(spec, raw).value ?? null,
+    serialize: (value) => writeFilter(spec, value) ?? '',
+    eq: (a, b) =>
+      Array.isArray(a) && Array.isArray(b)
+        ? sameList(a as string[], b as string[])
+        : writeFilter(spec, a) === writeFilter(spec, b),
+  })
+  const empty = EMPTY_FILTERS[spec.name as FilterName]
+  return empty === undefined ? parser : parser.withDefault(empty)
 }
 
-/** Single-valued parameters, strict: a value these reject is dropped with a notice. */
-const SCALARS = {
-  region: text(32, /^[a-z0-9-]+$/),
-  zone: text(32, /^[a-z0-9-]+$/),
-  project: text(64, /^[A-Za-z0-9_-]+$/),
-  q: text(200),
-  visibility: z.enum(VISIBILITIES),
-  failed: z.pipe(
-    z.union([z.boolean(), z.enum(['1', '0', 'true', 'false'])]),
-    z.transform((v) => v === true || v === '1' || v === 'true'),
-  ),
-  sort: z.enum(SORT_FIELDS),
-  order: z.enum(SORT_ORDERS),
-  page: z.pipe(wholeNumber, z.int().check(z.gte(1), z.lte(10_000_000))),
-  size: z.pipe(wholeNumber, z.literal(PAGE_SIZES)),
-  image: text(128, /^[A-Za-z0-9._-]+$/),
-  tab: z.enum(DRAWER_TABS),
-}
+const FILTER_PARSERS = Object.fromEntries(FILTERS.map((spec) => [spec.name, filterParser(spec)]))
 
-export const SEARCH_DEFAULTS = {
-  status: [],
-  type: [],
-  tag: [],
-  gpu: [],
-  framework: [],
-  failed: false,
+const SEARCH_DEFAULTS_BASE = {
+  view: 'list',
   sort: 'CreateTime',
   order: 'desc',
   page: 1,
@@ -133,112 +98,128 @@ export const SEARCH_DEFAULTS = {
   tab: 'overview',
 } as const
 
-const optional = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined)
-const withDefault = <T extends z.ZodMiniType>(schema: T, value: z.output<T>) =>
-  z.catch(z._default(schema, value as never), value as never)
+/**
+ * Every URL parameter's nuqs parser, in design.md §6's order (filters in FILTERS' order). This
+ * order is also the URL's: `canonicalOrder` writes parameters the way they are listed here.
+ */
+export const SEARCH_PARSERS = {
+  region: parseAsText(32, /^[a-z0-9-]+$/),
+  zone: parseAsText(32, /^[a-z0-9-]+$/),
+  project: parseAsText(64, /^[A-Za-z0-9_-]+$/),
+  view: parseAsStringLiteral(VIEWS).withDefault(SEARCH_DEFAULTS_BASE.view),
+  ...FILTER_PARSERS,
+  sort: parseAsStringLiteral(SORT_FIELDS).withDefault(SEARCH_DEFAULTS_BASE.sort),
+  order: parseAsStringLiteral(SORT_ORDERS).withDefault(SEARCH_DEFAULTS_BASE.order),
+  page: createParser<number>({
+    parse: (raw) => (/^\d{1,8}$/.test(raw.trim()) && Number(raw) >= 1 ? Number(raw) : null),
+    serialize: String,
+  }).withDefault(SEARCH_DEFAULTS_BASE.page),
+  size: createParser<PageSize>({
+    parse: (raw) => PAGE_SIZES.find((size) => String(size) === raw.trim()) ?? null,
+    serialize: String,
+  }).withDefault(SEARCH_DEFAULTS_BASE.size),
+  hide: parseAsColumnList,
+  image: parseAsText(128, /^[A-Za-z0-9._-]+$/),
+  tab: parseAsStringLiteral(DRAWER_TABS).withDefault(SEARCH_DEFAULTS_BASE.tab),
+} as unknown as Record<SearchParam, SingleParserBuilder<unknown>>
 
-/** The route's `validateSearch`: `.catch()` per field, so one bad value never wipes the others. */
-export const dashboardSearchSchema = z.object({
-  region: optional(SCALARS.region),
-  zone: optional(SCALARS.zone),
-  project: optional(SCALARS.project),
-  q: optional(SCALARS.q),
-  status: list(LIST_ITEMS.status),
-  type: list(LIST_ITEMS.type),
-  visibility: optional(SCALARS.visibility),
-  tag: list(LIST_ITEMS.tag),
-  gpu: list(LIST_ITEMS.gpu),
-  framework: list(LIST_ITEMS.framework),
-  failed: withDefault(SCALARS.failed, false),
-  sort: withDefault(SCALARS.sort, SEARCH_DEFAULTS.sort),
-  order: withDefault(SCALARS.order, SEARCH_DEFAULTS.order),
-  page: withDefault(SCALARS.page, 1),
-  size: withDefault(SCALARS.size, 20),
-  image: optional(SCALARS.image),
-  tab: withDefault(SCALARS.tab, SEARCH_DEFAULTS.tab),
-})
+export const SEARCH_PARAMS: readonly SearchParam[] = [
+  'region',
+  'zone',
+  'project',
+  'view',
+  ...FILTERS.map((f) => f.name),
+  'sort',
+  'order',
+  'page',
+  'size',
+  'hide',
+  'image',
+  'tab',
+]
+export type SearchParam = keyof DashboardSearch & string
 
-export type DashboardSearch = z.output<typeof dashboardSearchSchema>
-export type DashboardSearchInput = z.input<typeof dashboardSearchSchema>
-/** For the router's stripSearchParams: values equal to these stay out of the URL. */
-export const DEFAULT_SEARCH: Partial<DashboardSearch> = {
-  ...SEARCH_DEFAULTS,
-  status: [],
-  type: [],
-  tag: [],
-  gpu: [],
-  framework: [],
+/** The whole view when the URL is empty. */
+export const SEARCH_DEFAULTS: DashboardSearch = {
+  ...EMPTY_FILTERS,
+  ...SEARCH_DEFAULTS_BASE,
+  hide: [],
 }
-export interface DroppedParam {
-  param: SearchParam
-  value: string
-}
 
-const isListParam = (param: SearchParam): param is ListParam => param in LIST_ITEMS
-
-/** Parses a raw query (every value a string) and says which values were dropped. Never throws. */
-export function parseDashboardSearch(raw: Record<string, string>): {
-  search: DashboardSearch
-  dropped: DroppedParam[]
-} {
-  const search = z.parse(dashboardSearchSchema, raw)
-  const dropped: DroppedParam[] = []
+/** nuqs' state has null for an absent value; the app's has undefined (or the default). */
+export function fromState(state: Record<string, unknown>): DashboardSearch {
+  const search: Record<string, unknown> = { ...SEARCH_DEFAULTS }
   for (const param of SEARCH_PARAMS) {
-    const value = raw[param]
-    if (typeof value !== 'string' || value.trim() === '') continue
-    if (isListParam(param)) {
-      const items = splitList(value)
-      const bad = items.filter((item) => !z.safeParse(LIST_ITEMS[param], item).success)
-      const good = items.filter((item) => !bad.includes(item))
-      for (const item of [...bad, ...good.slice(MAX_ITEMS)]) dropped.push({ param, value: item })
-    } else if (!z.safeParse(SCALARS[param], value).success) {
-      dropped.push({ param, value })
-    }
+    const value = state[param]
+    if (value !== null && value !== undefined) search[param] = value
   }
-  return { search, dropped }
+  return search as DashboardSearch
 }
 
-/** The raw string of a parameter as it goes in a URL, or undefined when it stays out. */
-export function paramString(value: unknown): string | undefined {
-  if (value === undefined || value === null || value === false) return undefined
-  if (value === true) return '1'
-  if (Array.isArray(value)) return value.length ? value.map(String).join(',') : undefined
-  const s = String(value)
-  return s === '' ? undefined : s
-}
-
-const DEFAULT_STRINGS: Partial<Record<SearchParam, string>> = {
-  sort: SEARCH_DEFAULTS.sort,
-  order: SEARCH_DEFAULTS.order,
-  page: '1',
-  size: '20',
-  tab: SEARCH_DEFAULTS.tab,
-  failed: '0',
+export function toState(search: Partial<DashboardSearch>): Record<SearchParam, unknown> {
+  const state = {} as Record<SearchParam, unknown>
+  for (const param of SEARCH_PARAMS) {
+    const value = search[param]
+    const empty = value === undefined || value === '' || (Array.isArray(value) && !value.length)
+    state[param] = empty ? (SEARCH_DEFAULTS[param] ?? null) : value
+  }
+  return state
 }
 
 /**
- * The URL's query for a search, canonical: design.md's order, defaults left out, lists as one
- * comma-separated value. Tolerates raw strings too (the router stringifies what it parsed).
+ * The URL's parameters in the canonical order: design.md §6's, then anything we do not know
+ * (another tool's parameter is left alone). `tab` means nothing without an open image.
  */
-export function serializeDashboardSearch(
-  search: Partial<Record<SearchParam, unknown>>,
-): URLSearchParams {
-  const params = new URLSearchParams()
+export function canonicalOrder(params: URLSearchParams): URLSearchParams {
+  const out = new URLSearchParams()
   for (const param of SEARCH_PARAMS) {
-    const value = paramString(search[param])
-    if (value === undefined || value === DEFAULT_STRINGS[param]) continue
-    if (param === 'tab' && paramString(search.image) === undefined) continue
-    params.set(param, value)
+    const value = params.get(param)
+    if (value === null || (param === 'tab' && !params.has('image'))) continue
+    out.set(param, value)
   }
-  return params
+  for (const [key, value] of params)
+    if (!out.has(key) && !SEARCH_PARSERS[key as SearchParam]) out.append(key, value)
+  return out
 }
 
-/** `?status=UnAvailable,Making`: commas stay readable (URLSearchParams would write %2C). */
-export function toQueryString(params: URLSearchParams): string {
-  const s = params.toString().replace(/%2C/gi, ',')
-  return s ? `?${s}` : ''
+const serializer = createSerializer(SEARCH_PARSERS, { processUrlSearchParams: canonicalOrder })
+
+/** `?status=UnAvailable,Making&page=2`: the view's URL query, defaults left out, canonical order. */
+export function serializeDashboardSearch(search: Partial<DashboardSearch>): string {
+  return serializer(toState(search))
 }
 
-export function rawSearch(searchStr: string): Record<string, string> {
-  return Object.fromEntries(new URLSearchParams(searchStr))
+export interface DroppedParam {
+  param: string
+  value: string
+}
+
+/** A raw query read once, with every value that was not understood (design.md §6's notice). */
+export function parseDashboardSearch(query: string | URLSearchParams): {
+  search: DashboardSearch
+  dropped: DroppedParam[]
+} {
+  const params = new URLSearchParams(query)
+  const state: Record<string, unknown> = {}
+  const dropped: DroppedParam[] = []
+  for (const param of SEARCH_PARAMS) {
+    const raw = params.get(param)
+    if (raw === null) continue
+    const spec = FILTERS.find((f) => f.name === param)
+    if (spec) {
+      const { value, rejected } = readFilter(spec, raw)
+      state[param] = value
+      for (const r of rejected) dropped.push({ param, value: r.value })
+      continue
+    }
+    const value = SEARCH_PARSERS[param].parse(raw)
+    state[param] = value
+    if (raw.trim() !== '' && value === null) dropped.push({ param, value: raw })
+    if (param === 'hide' && Array.isArray(value)) {
+      for (const item of raw.split(',').map((s) => s.trim())) {
+        if (item && !value.includes(item)) dropped.push({ param, value: item })
+      }
+    }
+  }
+  return { search: fromState(state), dropped }
 }

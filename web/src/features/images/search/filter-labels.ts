@@ -1,3 +1,4 @@
+import { FILTERS } from '@contract/filters'
 import { useTranslation } from 'react-i18next'
 import type { ActiveFilter } from './active-filters'
 import { statusOption } from '../image-status'
@@ -5,23 +6,20 @@ import { statusOption } from '../image-status'
 /** "Status: Unavailable", "Tags: llm", "Search: “bert”": how a filter reads in chips and notices. */
 export function useFilterLabel(): (filter: ActiveFilter) => string {
   const { t } = useTranslation('images')
+  // Values with a label of their own; any other value reads as itself.
+  const valueLabel: Partial<Record<ActiveFilter['param'], (value: string) => string>> = {
+    status: (value) => {
+      const option = statusOption(value)
+      return option ? t(`common:${option.labelKey}`) : value
+    },
+    type: (value) => t(`common:type.${value}`, { defaultValue: value }),
+    visibility: (value) => t(`common:value.${value}`, { defaultValue: value }),
+  }
   return (filter) => {
     const title = t(`filters.${filter.param}`)
-    switch (filter.param) {
-      case 'failed':
-        return title
-      case 'q':
-        return `${title}: “${filter.value}”`
-      case 'status': {
-        const option = statusOption(filter.value)
-        return `${title}: ${option ? t(`common:${option.labelKey}`) : filter.value}`
-      }
-      case 'type':
-        return `${title}: ${t(`common:type.${filter.value}`, { defaultValue: filter.value })}`
-      case 'visibility':
-        return `${title}: ${t(`common:value.${filter.value}`, { defaultValue: filter.value })}`
-      default:
-        return `${title}: ${filter.value}`
-    }
+    const kind = FILTERS.find((f) => f.name === filter.param)?.kind
+    if (kind === 'flag') return title
+    if (kind === 'text') return `${title}: “${filter.value}”`
+    return `${title}: ${valueLabel[filter.param]?.(filter.value) ?? filter.value}`
   }
 }

@@ -1,9 +1,7 @@
-import { getRouteApi } from '@tanstack/react-router'
-import { useCallback } from 'react'
-import type { DashboardSearch } from './dashboard-search'
+import { useQueryStates } from 'nuqs'
+import { useCallback, useMemo } from 'react'
+import { fromState, SEARCH_PARSERS, toState, type DashboardSearch } from './dashboard-search'
 import { updateSearch } from './dashboard-search-mappers'
-
-const route = getRouteApi('/')
 
 export type SetSearch = (
   patch: Partial<DashboardSearch> | ((prev: DashboardSearch) => Partial<DashboardSearch>),
@@ -15,25 +13,26 @@ export type SetSearch = (
 ) => void
 
 /**
- * The URL as the view's state (design.md §6). Changes push a history entry so Back/Forward walk
- * through them; `replace` is for typing and other changes that should not flood history.
+ * The URL as the view's state (design.md §6), the one hook features read and write it with.
+ * Changes push a history entry so Back/Forward walk through them; `replace` is for typing and
+ * other changes that should not flood history. Defaults stay out of the URL (nuqs'
+ * clearOnDefault); the adapter in app.tsx writes parameters in the canonical order.
  */
 export function useDashboardSearch(): [DashboardSearch, SetSearch] {
-  const search = route.useSearch()
-  const navigate = route.useNavigate()
+  const [state, setState] = useQueryStates(SEARCH_PARSERS)
+  const search = useMemo(() => fromState(state), [state])
   const setSearch = useCallback<SetSearch>(
     (patch, options) => {
-      void navigate({
-        search: (current) => {
-          const prev = current as DashboardSearch
+      void setState(
+        (current) => {
+          const prev = fromState(current)
           const change = typeof patch === 'function' ? patch(prev) : patch
-          return options?.keepView ? { ...prev, ...change } : updateSearch(prev, change)
+          return toState(options?.keepView ? { ...prev, ...change } : updateSearch(prev, change))
         },
-        replace: options?.replace ?? false,
-        resetScroll: false,
-      })
+        { history: options?.replace ? 'replace' : 'push' },
+      )
     },
-    [navigate],
+    [setState],
   )
   return [search, setSearch]
 }

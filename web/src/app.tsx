@@ -1,0 +1,91 @@
+import { NuqsAdapter } from 'nuqs/adapters/react'
+import { SearchXIcon } from 'lucide-react'
+import { useTranslation } from 'react-i18next'
+import { EmptyState } from '@/components/layout/empty-state'
+import { ErrorBoundary } from '@/components/layout/error-boundary'
+import { ErrorView } from '@/components/layout/error-view'
+import {
+  canonicalOrder,
+  parseDashboardSearch,
+  serializeDashboardSearch,
+  type DroppedParam,
+} from '@/features/images/search/dashboard-search'
+import { ImagesPage } from '@/features/images/images-page'
+import { LanguageMenu } from '@/features/preferences/language-menu'
+import { usePreference } from '@/features/preferences/preference-store'
+import {
+  columnVisibilityPreference,
+  densityPreference,
+} from '@/features/preferences/table-preferences'
+import { ThemeMenu } from '@/features/preferences/theme-menu'
+
+/**
+ * Reads the address bar once, before the app renders: the values it did not understand are
+ * returned for the notice, and the URL is rewritten to what it did (canonical, defaults left out),
+ * replacing the history entry so Back does not return to the bad link.
+ */
+export function readStartUrl(): DroppedParam[] {
+  if (window.location.pathname !== '/') return []
+  const { search, dropped } = parseDashboardSearch(window.location.search)
+  const clean = serializeDashboardSearch(search)
+  if (clean !== window.location.search) {
+    window.history.replaceState(window.history.state, '', `/${clean}${window.location.hash}`)
+  }
+  return dropped
+}
+
+/** Composition happens here: features (images, preferences) do not import each other. */
+function Dashboard({ dropped }: { dropped: readonly DroppedParam[] }) {
+  const [density, setDensity] = usePreference(densityPreference)
+  const [columnVisibility, setColumnVisibility] = usePreference(columnVisibilityPreference)
+  return (
+    <ImagesPage
+      dropped={dropped}
+      display={{ density, setDensity, columnVisibility, setColumnVisibility }}
+      personalControls={
+        <>
+          <LanguageMenu />
+          <ThemeMenu />
+        </>
+      }
+    />
+  )
+}
+
+/** The one screen: the dashboard at `/`, its state in the URL's query (design.md §6). */
+export function App({ dropped }: { dropped: readonly DroppedParam[] }) {
+  if (window.location.pathname !== '/') return <NotFound />
+  return (
+    <NuqsAdapter processUrlSearchParams={canonicalOrder}>
+      <ErrorBoundary
+        fallback={(error, reset) => (
+          <div className="flex min-h-dvh items-center justify-center p-6">
+            <ErrorView error={error} onRetry={reset} />
+          </div>
+        )}
+      >
+        <Dashboard dropped={dropped} />
+      </ErrorBoundary>
+    </NuqsAdapter>
+  )
+}
+
+function NotFound() {
+  const { t } = useTranslation('images')
+  return (
+    <div className="flex min-h-dvh items-center justify-center p-6">
+      <EmptyState
+        icon={SearchXIcon}
+        title="404"
+        action={
+          <a
+            href="/"
+            className="text-sm font-medium text-primary underline-offset-4 hover:underline"
+          >
+            {t('common:appName')}
+          </a>
+        }
+      />
+    </div>
+  )
+}
