@@ -135,6 +135,38 @@ export interface ImageListResponse {
   stale: boolean
 }
 
+/** A remediation for a known cause of failure (proxy/failures/hint-catalog.ts). */
+export interface FailureHint {
+  zh: string
+  en: string
+  docs?: string
+}
+
+/** One failure group of `/api/failures` (design.md §4). */
+export interface FailureGroup {
+  /** Stable short id, usable as `reason=` on the list. */
+  key: string
+  /** The line that says what went wrong. */
+  summary: string
+  /** One full example reason (the newest). */
+  reason: string
+  count: number
+  hint: FailureHint | null
+  /** The newest CreateTime in the group (unix seconds), or null when none has one. */
+  latest: number | null
+  /** The group's images, newest first. */
+  images: Pick<Image, 'CompShareImageId' | 'Name' | 'VersionName' | 'CreateTime'>[]
+}
+
+export interface FailureListResponse {
+  /** Largest group first. */
+  groups: FailureGroup[]
+  /** Failed images over all groups. */
+  total: number
+  fetchedAt: number
+  stale: boolean
+}
+
 export interface Zone {
   region: string
   zone: string
