@@ -160,7 +160,8 @@ describe('not a signing oracle', () => {
     const routes: [string, string[]][] = [
       ['/api/health', []],
       ['/api/zones', ['DescribeCompShareSupportZone']],
-      ['/api/zones?region=cn-wlcb', ['DescribeCompShareSupportZone']],
+      // The configured default region, just fetched for the bare URL: served from the cache.
+      ['/api/zones?region=cn-wlcb', []],
       ['/api/images?fresh=1', ['DescribeCompShareCustomImages']],
       ['/api/images/export?format=json&fresh=1', ['DescribeCompShareCustomImages']],
       [`/api/images/${other}`, ['DescribeCompShareCustomImages']],
@@ -200,7 +201,8 @@ describe('not a signing oracle', () => {
         for (const value of Object.values(others)) expect(EVIL_VALUES).not.toContain(value)
         if (CompShareImageId !== undefined)
           expect(route).toContain(`/api/images/${CompShareImageId}`)
-        if (rest.Region) expect(rest.Region).toBe('cn-wlcb')
+        // design.md §4: Region is required, so every action carries one.
+        expect(rest.Region, route).toBe('cn-wlcb')
       }
     }
     // Every call the sandbox answered was one of the three, correctly signed by us.
@@ -271,9 +273,12 @@ describe('access', () => {
       'Basic !!!not-base64',
       'Bearer pa:ss w0rd',
     ]
+    let client = 0
     for (const path of PATHS) {
       for (const authorization of wrong) {
-        const res = await p.request(path, { headers: authorization ? { authorization } : {} })
+        // One client each: ten failures from one client are throttled (tested below).
+        const from = { incoming: { socket: { remoteAddress: `10.0.0.${++client}` } } }
+        const res = await p.request(path, { headers: authorization ? { authorization } : {} }, from)
         expect(res.headers.get('www-authenticate'), `${path} ${authorization}`).toBe(
           'Basic realm="ImageDeck"',
         )
@@ -394,5 +399,124 @@ describe('access', () => {
     statuses.push((await p.request('/api/images?fresh=1')).status)
     for (let i = 0; i < 5; i++) statuses.push((await p.request('/api/images')).status)
     expect(statuses).toEqual([200, 429, 200, 200, 200, 200, 429])
+  })
+})
+
+/** Issue 12, over real loopback HTTP: a team's instance behind a reverse proxy. */
+describe('behind a reverse proxy (issue 12)', () => {
+  const PASSWORD = 'correct-horse-battery'
+  const as = (client: string, password: string, extra: Record<string, string> = {}) => ({
+    headers: { authorization: basic('admin', password), 'x-forwarded-for': client, ...extra },
+  })
+
+  it('sends Region with DescribeCompShareSupportZone: the one asked for, else the default', async () => {
+    stack = await startStack({ UCLOUD_REGION: 'cn-sh2' })
+    expect((await stack.get('/api/zones')).status).toBe(200)
+    expect((await stack.get('/api/zones?region=cn-bj2')).status).toBe(200)
+    const zoneCalls = stack.upstreamCalls.filter(
+      (c) => c.params.Action === 'DescribeCompShareSupportZone',
+    )
+    expect(zoneCalls.map((c) => c.params.Region)).toEqual(['cn-sh2', 'cn-bj2'])
+  })
+
+  it('throttles password guessing: 10 failures in 10 minutes → 429 with Retry-After, per client', async () => {
+    stack = await startStack({ IMAGEDECK_AUTH: `admin:${PASSWORD}` })
+    const statuses: number[] = []
+    let last: Awaited<ReturnType<Stack['get']>> | undefined
+    for (let i = 0; i < 20; i++) {
+      last = await stack.get('/api/health', as('ignored', `guess-${i}`))
+      statuses.push(last.status)
+    }
+    expect(statuses).toEqual([...Array(10).fill(401), ...Array(10).fill(429)])
+    expect(last!.body.error.code).toBe('RATE_LIMITED')
+    const retryAfter = Number(last!.headers.get('retry-after'))
+    expect(retryAfter).toBeGreaterThan(590)
+    expect(retryAfter).toBeLessThanOrEqual(600)
+    // Now even the right password waits: guessing it at attempt 11 gains nothing.
+    expect((await stack.get('/api/health', as('ignored', PASSWORD))).status).toBe(429)
+    // Without IMAGEDECK_TRUST_PROXY, X-Forwarded-For is the client's own claim: ignored, so a
+    // guesser cannot get a fresh allowance by inventing addresses.
+    expect((await stack.get('/api/health', as('198.51.100.77', PASSWORD))).status).toBe(429)
+  })
+
+  it('throttles each client behind a trusted proxy on its own; the others still sign in', async () => {
+    stack = await startStack({
+      IMAGEDECK_AUTH: `admin:${PASSWORD}`,
+      IMAGEDECK_TRUST_PROXY: '127.0.0.1, ::1',
+    })
+    for (let i = 0; i < 10; i++) {
+      expect((await stack.get('/', as('203.0.113.5', `wrong-${i}`))).status).toBe(401)
+    }
+    expect((await stack.get('/api/health', as('203.0.113.5', PASSWORD))).status).toBe(429)
+    // A forged left-hand entry changes nothing: the proxy appended the real address last.
+    expect((await stack.get('/api/health', as('10.9.9.9, 203.0.113.5', PASSWORD))).status).toBe(429)
+    expect((await stack.get('/api/health', as('203.0.113.6', PASSWORD))).status).toBe(200)
+    // A browser's first request carries no credentials: that is no failed guess.
+    for (let i = 0; i < 12; i++) {
+      expect(
+        (await stack.get('/api/health', { headers: { 'x-forwarded-for': '203.0.113.7' } })).status,
+      ).toBe(401)
+    }
+    expect((await stack.get('/api/health', as('203.0.113.7', PASSWORD))).status).toBe(200)
+  })
+
+  it('gives every client behind a trusted proxy its own rate-limit bucket, and logs it', async () => {
+    stack = await startStack({ IMAGEDECK_RATE_LIMIT: '5', IMAGEDECK_TRUST_PROXY: '127.0.0.0/8' })
+    const from = (client: string) => ({ headers: { 'x-forwarded-for': client } })
+    const alice: number[] = []
+    for (let i = 0; i < 6; i++)
+      alice.push((await stack.get('/api/health', from('198.51.100.1'))).status)
+    expect(alice).toEqual([200, 200, 200, 200, 200, 429])
+    expect((await stack.get('/api/health', from('198.51.100.2'))).status).toBe(200)
+    expect((await stack.get('/api/health', from('spoofed, 198.51.100.1'))).status).toBe(429)
+    const lines = stack.logs.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request')
+    expect(lines.map((l) => l.client)).toContain('198.51.100.2')
+  })
+
+  it('ignores X-Forwarded-For from a peer that is not a trusted proxy', async () => {
+    stack = await startStack({ IMAGEDECK_RATE_LIMIT: '5', IMAGEDECK_TRUST_PROXY: '10.0.0.1' })
+    const statuses: number[] = []
+    for (let i = 0; i < 6; i++) {
+      statuses.push(
+        (await stack.get('/api/health', { headers: { 'x-forwarded-for': `192.0.2.${i}` } })).status,
+      )
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429])
+  })
+
+  it('counts fresh=1 however it is spelt, by the route’s own parser', async () => {
+    // 60/min → fresh=1 gets one a minute.
+    stack = await startStack({ IMAGEDECK_RATE_LIMIT: '60' })
+    expect((await stack.get('/api/images?fresh=1&limit=1')).status).toBe(200)
+    const calls = stack.upstreamCalls.length
+    for (const spelling of ['1%20', '%201', '1%20%20', '+1+']) {
+      const res = await stack.get(`/api/images?fresh=${spelling}&limit=1`)
+      expect(res.status, spelling).toBe(429)
+      expect(res.body.error.code).toBe('RATE_LIMITED')
+    }
+    expect(stack.upstreamCalls.length).toBe(calls)
+    // A cached read is still fine.
+    expect((await stack.get('/api/images?limit=1')).status).toBe(200)
+  })
+
+  it('refuses /api requests a browser marks cross-site (an <img> on another site)', async () => {
+    stack = await startStack({ IMAGEDECK_CACHE_TTL_S: '0' })
+    const calls = stack.upstreamCalls.length
+    for (const path of ['/api/images?fresh=1', '/api/images/export?format=csv', '/api/zones']) {
+      const res = await stack.get(path, { headers: { 'sec-fetch-site': 'cross-site' } })
+      expect(res.status, path).toBe(403)
+      expect(res.body.error.code).toBe('FORBIDDEN_HOST')
+      expect(res.body.error.message).toMatch(/cross-site/i)
+      expectSecurityHeaders(new Response(null, { headers: res.headers }))
+    }
+    expect(stack.upstreamCalls.length).toBe(calls)
+    for (const site of ['same-origin', 'none', undefined]) {
+      const headers: Record<string, string> = site ? { 'sec-fetch-site': site } : {}
+      expect((await stack.get('/api/health', { headers })).status, site).toBe(200)
+    }
+    // same-site (a sibling subdomain) is another matter: not refused.
+    expect(
+      (await stack.get('/api/health', { headers: { 'sec-fetch-site': 'same-site' } })).status,
+    ).toBe(200)
   })
 })

@@ -1,19 +1,32 @@
-import { getConnInfo } from '@hono/node-server/conninfo'
 import { Hono, type Context } from 'hono'
 import type { Config } from './config'
 import type { Scope } from './contract/api'
+import { throttledAuth } from './http/auth-throttle'
+import { clientOf, resolveClient } from './http/client-address'
+import { compressResponses } from './http/compress'
 import { ApiError } from './http/errors'
+import { refuseCrossSite } from './http/fetch-site'
 import { rateLimit } from './http/rate-limit'
-import { allowedHosts, requireAuth, securityHeaders } from './http/security'
+import { allowedHosts, securityHeaders } from './http/security'
 import { staticApp } from './http/static'
 import { fetchAllImages } from './images/fetch-all'
 import { collectGarbageSoon } from './images/heap'
 import { createListCache, type ListCache } from './images/list-cache'
 import { scrubSecrets, type Logger } from './log'
+import {
+  countRequests,
+  createMetrics,
+  exposition,
+  meteredCache,
+  meteredUpstream,
+  type Metrics,
+} from './metrics'
+import { failureRoutes } from './routes/failures'
 import { healthRoutes } from './routes/health'
 import { imageRoutes } from './routes/images'
 import { zoneRoutes } from './routes/zones'
 import {
+  describeImage,
   describeImagesPage,
   describeSupportZones,
   getImageCreateProgress,
@@ -36,6 +49,8 @@ export interface AppDeps {
    * so main.ts can add a key learnt later; the configured private key and auth password by default.
    */
   secrets?: readonly string[]
+  /** design.md §4 `/metrics`; a registry of its own by default. */
+  metrics?: Metrics
 }
 
 export interface ImageDeckApp {
@@ -50,8 +65,10 @@ const upstreamRequestIds = new WeakMap<Request, string>()
 
 /** The proxy as an app factory (style.md §11): tests call `app.request()` without a port. */
 export function createApp(deps: AppDeps): ImageDeckApp {
-  const { config, upstream, log } = deps
+  const { config, log } = deps
   const now = deps.now ?? Date.now
+  const metrics = deps.metrics ?? createMetrics()
+  const upstream = meteredUpstream(deps.upstream, metrics)
   const secrets = deps.secrets ?? [config.keys?.privateKey ?? '', config.auth?.password ?? '']
 
   const cache = createListCache({
@@ -74,6 +91,9 @@ export function createApp(deps: AppDeps): ImageDeckApp {
   })
 
   const app = new Hono()
+  // design.md §3 IMAGEDECK_TRUST_PROXY: the client behind a reverse proxy, for limits and logs.
+  app.use('*', resolveClient(config.trustProxy))
+  app.use('*', countRequests(metrics))
   app.use('*', async (c, next) => {
     const started = now()
     await next()
@@ -82,6 +102,7 @@ export function createApp(deps: AppDeps): ImageDeckApp {
       {
         method: c.req.method,
         path: c.req.path,
+        client: clientOf(c),
         status: c.res.status,
         ms: now() - started,
         requestId,
@@ -91,7 +112,10 @@ export function createApp(deps: AppDeps): ImageDeckApp {
   })
   app.use('*', securityHeaders())
   app.use('*', allowedHosts(config.allowedHosts))
-  if (config.auth) app.use('*', requireAuth(config.auth))
+  app.use('/api/*', refuseCrossSite())
+  app.use('/api/*', compressResponses())
+  if (config.auth) app.use('*', throttledAuth(config.auth, { now }))
+  app.on(['GET', 'HEAD'], '/metrics', () => exposition(metrics))
 
   app.use('/api/*', async (c, next) => {
     if (!METHODS.has(c.req.method)) {
@@ -106,7 +130,7 @@ export function createApp(deps: AppDeps): ImageDeckApp {
     rateLimit({
       perMinute: config.rateLimitPerMinute,
       freshPerMinute: Math.max(1, Math.floor(config.rateLimitPerMinute / 60)),
-      clientKey: clientAddress,
+      clientKey: clientOf,
       now,
     }),
   )
@@ -119,6 +143,7 @@ export function createApp(deps: AppDeps): ImageDeckApp {
     '/api/zones',
     zoneRoutes({
       loadZones: (region) => describeSupportZones(upstream, region),
+      defaultRegion: config.defaults.region,
       ttlMs: config.cacheTtlMs,
       now,
     }),
@@ -126,20 +151,14 @@ export function createApp(deps: AppDeps): ImageDeckApp {
   app.route(
     '/api/images',
     imageRoutes({
-      cache,
+      cache: meteredCache(cache, metrics, now),
       defaults: config.defaults,
-      loadImage: async (scope, id) => {
-        const { images } = await describeImagesPage(upstream, scope, {
-          offset: 0,
-          limit: 1,
-          imageId: id,
-        })
-        return images.find((image) => image.CompShareImageId === id) ?? null
-      },
+      loadImage: (scope, id) => describeImage(upstream, scope, id),
       loadProgress: (scope, id) => getImageCreateProgress(upstream, scope, id),
       onProgressError: (error) => log.warn({ err: describe(error) }, 'progress unavailable'),
     }),
   )
+  app.route('/api/failures', failureRoutes({ cache, defaults: config.defaults }))
   app.all('/api/*', () => {
     throw new ApiError(404, 'NOT_FOUND', 'No such API route')
   })
@@ -148,14 +167,6 @@ export function createApp(deps: AppDeps): ImageDeckApp {
   app.onError((error, c) => toResponse(error, c, log, secrets))
   app.notFound((c) => toResponse(new ApiError(404, 'NOT_FOUND', 'Not found'), c, log, secrets))
   return { app, cache }
-}
-
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown'
-  } catch {
-    return 'local'
-  }
 }
 
 function describe(error: unknown) {

@@ -82,6 +82,30 @@ describe('loadConfig', () => {
     expect(config.auth).toEqual({ user: 'team', password: 's3cret:with:colons' })
   })
 
+  it('refuses a password under 12 characters on a non-loopback HOST, naming IMAGEDECK_AUTH', () => {
+    for (const auth of ['team:x', 'team:elevenchars', 'team:短密码短密码短密码短密']) {
+      const error = errorOf(() => loadConfig({ HOST: '0.0.0.0', IMAGEDECK_AUTH: auth }))
+      expect(error.variable).toBe('IMAGEDECK_AUTH')
+      expect(error.message).toMatch(/^IMAGEDECK_AUTH: the password must be at least 12 characters/)
+    }
+    expect(
+      loadConfig({ HOST: '0.0.0.0', IMAGEDECK_AUTH: 'team:twelve-chars' }).auth?.password,
+    ).toBe('twelve-chars')
+    // On loopback only this machine can guess, so a short password stays allowed.
+    expect(loadConfig({ IMAGEDECK_AUTH: 'team:x' }).auth?.password).toBe('x')
+  })
+
+  it('reads IMAGEDECK_TRUST_PROXY as addresses and CIDRs, refusing anything else', () => {
+    expect(loadConfig({}).trustProxy).toEqual([])
+    expect(
+      loadConfig({ IMAGEDECK_TRUST_PROXY: ' 10.0.0.1, 172.16.0.0/12 ,::1, fd00::/8' }).trustProxy,
+    ).toEqual(['10.0.0.1', '172.16.0.0/12', '::1', 'fd00::/8'])
+    for (const bad of ['proxy.example', '10.0.0.0/33', '10.0.0.1/8/8', '::1/129', '10.0.0/8']) {
+      const error = errorOf(() => loadConfig({ IMAGEDECK_TRUST_PROXY: bad }))
+      expect(error.variable, bad).toBe('IMAGEDECK_TRUST_PROXY')
+    }
+  })
+
   it('takes allowed hosts from the variable', () => {
     expect(
       loadConfig({ IMAGEDECK_ALLOWED_HOSTS: 'Deck.example.com, localhost' }).allowedHosts,

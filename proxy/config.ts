@@ -67,6 +67,7 @@ const envSchema = z.object({
     .regex(/^[^:]+:.+$/, 'must be user:password')
     .optional(),
   IMAGEDECK_ALLOWED_HOSTS: z.string().optional(),
+  IMAGEDECK_TRUST_PROXY: z.string().optional(),
   IMAGEDECK_CACHE_TTL_S: intIn(0, 86_400).default(15),
   /** Requests per minute per client on /api; fresh=1 has a tighter share of it. */
   IMAGEDECK_RATE_LIMIT: intIn(1, 100_000).default(600),
@@ -97,6 +98,8 @@ export interface Config {
   port: number
   auth?: { user: string; password: string }
   allowedHosts: string[]
+  /** Addresses and CIDRs of the reverse proxies in front (design.md §3); empty: none trusted. */
+  trustProxy: string[]
   cacheTtlMs: number
   rateLimitPerMinute: number
   logLevel: string
@@ -120,6 +123,29 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 type Env = Record<string, string | undefined>
+
+const MIN_NETWORK_PASSWORD = 12
+
+/** `10.0.0.1, 192.168.0.0/16, ::1` → its entries; one that is not an address or CIDR is an error. */
+function parseTrustProxy(value: string): string[] {
+  const entries = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+  for (const entry of entries) {
+    const [address = '', prefix, ...rest] = entry.split('/')
+    const family = isIP(address)
+    const max = family === 6 ? 128 : 32
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= max)
+    if (!family || !prefixOk || rest.length > 0) {
+      throw new ConfigError(
+        'IMAGEDECK_TRUST_PROXY',
+        `"${entry.slice(0, 60)}" is not an IP address or CIDR (e.g. 10.0.0.1, 172.16.0.0/12, ::1)`,
+      )
+    }
+  }
+  return entries
+}
 
 /** Parses design.md §3's variables once; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env, readFile: (path: string) => string = readText): Config {
@@ -163,6 +189,16 @@ export function loadConfig(env: Env, readFile: (path: string) => string = readTe
       `required when HOST (${e.HOST}) is not a loopback address: set user:password`,
     )
   }
+  const separator = e.IMAGEDECK_AUTH?.indexOf(':') ?? -1
+  const password = e.IMAGEDECK_AUTH?.slice(separator + 1) ?? ''
+  // design.md §4: reachable from the network, a short password falls to guessing in minutes.
+  if (!isLoopbackHost(e.HOST) && [...password].length < MIN_NETWORK_PASSWORD) {
+    throw new ConfigError(
+      'IMAGEDECK_AUTH',
+      `the password must be at least ${MIN_NETWORK_PASSWORD} characters when HOST (${e.HOST}) is not a loopback address`,
+    )
+  }
+  const trustProxy = parseTrustProxy(e.IMAGEDECK_TRUST_PROXY ?? '')
 
   const allowedHosts = e.IMAGEDECK_ALLOWED_HOSTS
     ? e.IMAGEDECK_ALLOWED_HOSTS.split(',')
@@ -173,7 +209,6 @@ export function loadConfig(env: Env, readFile: (path: string) => string = readTe
     throw new ConfigError('IMAGEDECK_ALLOWED_HOSTS', 'must list at least one host name')
   }
 
-  const separator = e.IMAGEDECK_AUTH?.indexOf(':') ?? -1
   return {
     mode: privateKey ? 'live' : 'sandbox',
     keys: privateKey ? { publicKey: e.UCLOUD_PUBLIC_KEY!, privateKey } : undefined,
@@ -194,6 +229,7 @@ export function loadConfig(env: Env, readFile: (path: string) => string = readTe
           }
         : undefined,
     allowedHosts,
+    trustProxy,
     cacheTtlMs: e.IMAGEDECK_CACHE_TTL_S * 1000,
     rateLimitPerMinute: e.IMAGEDECK_RATE_LIMIT,
     logLevel: e.IMAGEDECK_LOG_LEVEL,

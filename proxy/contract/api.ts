@@ -119,6 +119,8 @@ export interface Progress {
 
 export interface ImageDetail extends Image {
   progress?: Progress
+  /** True when the proxy cut `Readme` at 64 KB (the rest is not shown). */
+  readmeTruncated?: boolean
 }
 
 export type FacetCounts = Record<string, number>

@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
+import { parseFresh, singleQuery } from '../routes/params'
 import { ApiError } from './errors'
 
 export interface RateLimitOptions {
@@ -49,7 +50,7 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
         headers: { 'Retry-After': retryAfter(1 - bucket.tokens, options.perMinute) },
       })
     }
-    const wantsFresh = c.req.query('fresh') === '1'
+    const wantsFresh = asksFresh(c)
     if (wantsFresh && bucket.fresh < 1) {
       throw new ApiError(429, 'RATE_LIMITED', 'Too many refreshes: the cached list is recent', {
         headers: { 'Retry-After': retryAfter(1 - bucket.fresh, options.freshPerMinute) },
@@ -58,5 +59,18 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
     bucket.tokens -= 1
     if (wantsFresh) bucket.fresh -= 1
     await next()
+  }
+}
+
+/**
+ * Whether the route will bypass the cache, read by the route's own parser: comparing the raw
+ * string let `fresh=1%20` (trimmed by the parser) through uncounted. A value the parser refuses
+ * is a 400 from the route, which spends no quota.
+ */
+function asksFresh(c: Context): boolean {
+  try {
+    return parseFresh(singleQuery(c))
+  } catch {
+    return false
   }
 }

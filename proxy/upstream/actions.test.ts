@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { Scope } from '../contract/api'
-import { describeImagesPage, describeSupportZones, getImageCreateProgress } from './actions'
+import type { Image, Scope } from '../contract/api'
+import {
+  README_MAX_BYTES,
+  boundReadme,
+  describeImagesPage,
+  describeSupportZones,
+  getImageCreateProgress,
+} from './actions'
 import type { AllowedAction, UpstreamClient, UpstreamResult } from './client'
 import type { ParamValue } from './sign'
 
@@ -123,9 +129,27 @@ describe('describeSupportZones', () => {
     expect(zones).toEqual([{ region: 'cn-wlcb', zone: 'cn-wlcb-01', describe: '乌兰察布' }])
   })
 
-  it('sends no params without a region', async () => {
+  it('never calls without Region (required by both official SDKs)', async () => {
     const { client, calls } = fakeClient({})
-    expect(await describeSupportZones(client)).toEqual([])
-    expect(calls[0]!.params).toEqual({})
+    await expect(describeSupportZones(client, '')).rejects.toThrow(RangeError)
+    expect(calls).toEqual([])
+  })
+})
+
+describe('boundReadme', () => {
+  const image = (Readme: unknown) => ({ CompShareImageId: 'i', Readme }) as unknown as Image
+
+  it('keeps a readme of 64 KB or less as it is, unmarked', () => {
+    const exact = 'a'.repeat(README_MAX_BYTES)
+    expect(boundReadme(image(exact))).toEqual(image(exact))
+    expect(boundReadme(image(null))).toEqual(image(null))
+  })
+
+  it('cuts a longer one at 64 KB on a character boundary and says so', () => {
+    // 3-byte characters: 65,536 is not a multiple of 3, so a naive cut would split one.
+    const out = boundReadme(image('中'.repeat(30_000)))
+    expect(out.readmeTruncated).toBe(true)
+    expect(out.Readme).toBe('中'.repeat(Math.floor(README_MAX_BYTES / 3)))
+    expect(Buffer.byteLength(out.Readme as string)).toBeLessThanOrEqual(README_MAX_BYTES)
   })
 })

@@ -1,4 +1,4 @@
-import type { Image, Progress, Scope, Zone } from '../contract/api'
+import type { Image, ImageDetail, Progress, Scope, Zone } from '../contract/api'
 import type { UpstreamClient } from './client'
 import { decodeImageSet, decodeProgress, decodeZones } from './decode'
 
@@ -58,16 +58,54 @@ export async function getImageCreateProgress(
   return decodeProgress(body)
 }
 
-/** DescribeCompShareSupportZone, optionally for one region. */
+/**
+ * DescribeCompShareSupportZone for one region. `Region` is required (the official Python and Go
+ * SDKs mark it so; a strict API answers "Missing params [Region]"): design.md §4 sends the region
+ * asked for, else the configured default, so callers must always name one.
+ */
 export async function describeSupportZones(
   client: UpstreamClient,
-  region?: string,
+  region: string,
   signal?: AbortSignal,
 ): Promise<Zone[]> {
-  const { body } = await client.call(
-    'DescribeCompShareSupportZone',
-    region ? { Region: region } : {},
-    { signal },
-  )
+  if (!region) throw new RangeError('DescribeCompShareSupportZone needs a Region')
+  const { body } = await client.call('DescribeCompShareSupportZone', { Region: region }, { signal })
   return decodeZones(body)
+}
+
+/** A readme past this many UTF-8 bytes is cut (issue 12: 251 KB of nesting froze the tab). */
+export const README_MAX_BYTES = 64 * 1024
+
+/**
+ * Cuts `Readme` to README_MAX_BYTES at a character boundary and says so with
+ * `readmeTruncated: true`, so the dashboard can tell the user the rest is missing.
+ */
+export function boundReadme(image: Image): ImageDetail {
+  const readme = image.Readme
+  if (typeof readme !== 'string' || readme.length <= README_MAX_BYTES / 4) return image
+  const bytes = Buffer.from(readme, 'utf8')
+  if (bytes.length <= README_MAX_BYTES) return image
+  // A cut inside a multi-byte character decodes to U+FFFD: drop that partial character.
+  const cut = bytes
+    .subarray(0, README_MAX_BYTES)
+    .toString('utf8')
+    .replace(/\uFFFD$/, '')
+  return { ...image, Readme: cut, readmeTruncated: true }
+}
+
+/** One image with its Readme (a CompShareImageId query; design.md §2), or null when none. */
+export async function describeImage(
+  client: UpstreamClient,
+  scope: Scope,
+  imageId: string,
+  signal?: AbortSignal,
+): Promise<ImageDetail | null> {
+  const { images } = await describeImagesPage(
+    client,
+    scope,
+    { offset: 0, limit: 1, imageId },
+    signal,
+  )
+  const image = images.find((candidate) => candidate.CompShareImageId === imageId)
+  return image ? boundReadme(image) : null
 }
