@@ -1,15 +1,13 @@
-// zod/mini keeps the schema runtime out of the first load (the classic API is not tree-shakeable);
-// callers may still pass classic schemas: both are $ZodType.
-import { z } from 'zod/mini'
-import type { $ZodType } from 'zod/v4/core'
+// valibot: every schema function is its own export, so the first load carries only those used.
+import * as v from 'valibot'
 import type { ErrorCode } from '@contract/api'
 
-const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    retCode: z.optional(z.number()),
-    requestId: z.optional(z.string()),
+const errorBodySchema = v.object({
+  error: v.object({
+    code: v.string(),
+    message: v.string(),
+    retCode: v.optional(v.number()),
+    requestId: v.optional(v.string()),
   }),
 })
 
@@ -66,7 +64,11 @@ export function withQuery(path: string, query: Query = {}): string {
 /** The one way the SPA talks to the proxy: parses success with `schema`, throws ApiError otherwise. */
 export async function apiFetch<T>(
   path: string,
-  { schema, signal, query }: { schema: $ZodType<T>; signal?: AbortSignal; query?: Query },
+  {
+    schema,
+    signal,
+    query,
+  }: { schema: v.GenericSchema<unknown, T>; signal?: AbortSignal; query?: Query },
 ): Promise<T> {
   let response: Response
   try {
@@ -80,11 +82,12 @@ export async function apiFetch<T>(
   }
   const body: unknown = await response.json().catch(() => undefined)
   if (!response.ok) {
-    const parsed = z.safeParse(errorBodySchema, body)
+    const parsed = v.safeParse(errorBodySchema, body)
     if (parsed.success) {
-      throw new ApiError({ status: response.status, ...parsed.data.error } as ConstructorParameters<
-        typeof ApiError
-      >[0])
+      throw new ApiError({
+        status: response.status,
+        ...parsed.output.error,
+      } as ConstructorParameters<typeof ApiError>[0])
     }
     throw new ApiError({
       status: response.status,
@@ -92,13 +95,19 @@ export async function apiFetch<T>(
       message: `HTTP ${response.status} ${response.statusText}`,
     })
   }
-  const parsed = z.safeParse(schema, body)
+  const parsed = v.safeParse(schema, body)
   if (!parsed.success) {
     throw new ApiError({
       status: response.status,
       code: 'BAD_RESPONSE',
-      message: `Unexpected response from ${path}: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+      message: `Unexpected response from ${path}: ${issueText(parsed.issues[0])}`,
     })
   }
-  return parsed.data
+  return parsed.output
+}
+
+/** `items.3.total: Invalid type: Expected number but received "x"`: where, then what. */
+function issueText(issue: v.BaseIssue<unknown>): string {
+  const path = v.getDotPath(issue)
+  return path ? `${path}: ${issue.message}` : issue.message
 }

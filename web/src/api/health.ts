@@ -1,20 +1,20 @@
 import { queryOptions } from '@tanstack/react-query'
-import { z } from 'zod/mini'
+import * as v from 'valibot'
 import type { HealthResponse, Scope } from '@contract/api'
 import { apiFetch } from './client'
 
 /** design.md §2/§3's documented defaults, used until (or if never) /api/health answers. */
 export const FALLBACK_SCOPE: Scope = { region: 'cn-wlcb', zone: 'cn-wlcb-01', project: '' }
 
-export const healthSchema = z.object({
-  ok: z.boolean(),
-  mode: z.catch(z.enum(['sandbox', 'live']), 'live'),
-  version: z.catch(z.string(), ''),
-  defaults: z.catch(
-    z.object({ region: z.string(), zone: z.string(), project: z.catch(z.string(), '') }),
+export const healthSchema = v.object({
+  ok: v.boolean(),
+  mode: v.fallback(v.picklist(['sandbox', 'live']), 'live'),
+  version: v.fallback(v.string(), ''),
+  defaults: v.fallback(
+    v.object({ region: v.string(), zone: v.string(), project: v.fallback(v.string(), '') }),
     FALLBACK_SCOPE,
   ),
-}) satisfies z.ZodMiniType<HealthResponse>
+}) satisfies v.GenericSchema<unknown, HealthResponse>
 
 export const healthKeys = { all: ['health'] as const }
 

@@ -1,3 +1,4 @@
+import * as v from 'valibot'
 import { QueryClient, type Query } from '@tanstack/react-query'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from './client'
@@ -86,11 +87,15 @@ describe('imageQueryOptions', () => {
 
 describe('imageDetailSchema', () => {
   it('adds no keys the proxy did not send, and drops an unusable progress', () => {
-    expect(imageDetailSchema.parse({ CompShareImageId: 'a', Name: 'n' })).toEqual({
+    expect(v.parse(imageDetailSchema, { CompShareImageId: 'a', Name: 'n' })).toEqual({
       CompShareImageId: 'a',
       Name: 'n',
     })
-    const parsed = imageDetailSchema.parse({ CompShareImageId: 'a', progress: 'soon', Readme: 5 })
+    const parsed = v.parse(imageDetailSchema, {
+      CompShareImageId: 'a',
+      progress: 'soon',
+      Readme: 5,
+    })
     expect(parsed.progress).toBeUndefined()
     expect(parsed.Readme).toBeNull()
   })

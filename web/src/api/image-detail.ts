@@ -1,25 +1,28 @@
 import { queryOptions } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as v from 'valibot'
 import type { Image, ImageDetail, ImageStatus, Progress, Scope } from '@contract/api'
 import { apiFetch, isRetryable } from './client'
 import { imageSchema, progressSchema } from './image-schema'
 
 /** design.md §4 `GET /api/images/:id`: the list record plus `Readme` and, while Making, `progress`. */
-export const imageDetailSchema: z.ZodType<ImageDetail> = imageSchema.transform((image) => {
-  const { progress, Readme, ...rest } = image as Image & { progress?: unknown }
-  const detail: ImageDetail = rest
-  // Keep keys the proxy sent and only those, so the JSON tab shows the record as it arrived.
-  if (progress !== undefined) {
-    const parsed = progressSchema.safeParse(progress)
-    if (parsed.success) detail.progress = parsed.data satisfies Progress
-  }
-  if (Readme !== undefined) detail.Readme = typeof Readme === 'string' ? Readme : null
-  return detail
-})
+export const imageDetailSchema: v.GenericSchema<unknown, ImageDetail> = v.pipe(
+  imageSchema,
+  v.transform((image) => {
+    const { progress, Readme, ...rest } = image as Image & { progress?: unknown }
+    const detail: ImageDetail = rest
+    // Keep keys the proxy sent and only those, so the JSON tab shows the record as it arrived.
+    if (progress !== undefined) {
+      const parsed = v.safeParse(progressSchema, progress)
+      if (parsed.success) detail.progress = parsed.output satisfies Progress
+    }
+    if (Readme !== undefined) detail.Readme = typeof Readme === 'string' ? Readme : null
+    return detail
+  }),
+)
 
-const versionsResponseSchema = z.object({
-  items: z.array(imageSchema),
-  total: z.number().catch(0),
+const versionsResponseSchema = v.object({
+  items: v.array(imageSchema),
+  total: v.fallback(v.number(), 0),
 })
 
 export interface ImageRef extends Scope {

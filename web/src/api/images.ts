@@ -1,27 +1,20 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
-import { z } from 'zod/mini'
-import type { Image, ImageListResponse, SortField, SortOrder } from '@contract/api'
+import * as v from 'valibot'
+import type { ImageListResponse, SortField, SortOrder } from '@contract/api'
 import { FILTERS, writeFilter, type FilterValues } from '@contract/filters'
 import { apiFetch } from './client'
+import { imageSchema } from './image-schema'
 
-const counts = z.catch(z.record(z.string(), z.number()), {})
-
-/**
- * Records stay loose (every field kept, as image-schema.ts does): the proxy already decoded them
- * tolerantly and cells cope with drift. zod/mini here: this schema is on the first load.
- */
-const listImageSchema = z.looseObject({
-  CompShareImageId: z.catch(z.nullable(z.string()), null),
-}) as unknown as z.ZodMiniType<Image>
+const counts = v.fallback(v.record(v.string(), v.number()), {})
 
 /** Loose where drift is harmless (facets, flags), strict where the page needs it (items, total). */
-export const imageListSchema = z.object({
-  items: z.array(listImageSchema),
-  total: z.number(),
-  offset: z.catch(z.number(), 0),
-  limit: z.catch(z.number(), 20),
-  facets: z.catch(
-    z.object({
+export const imageListSchema = v.object({
+  items: v.array(imageSchema),
+  total: v.number(),
+  offset: v.fallback(v.number(), 0),
+  limit: v.fallback(v.number(), 20),
+  facets: v.fallback(
+    v.object({
       status: counts,
       type: counts,
       visibility: counts,
@@ -31,9 +24,9 @@ export const imageListSchema = z.object({
     }),
     { status: {}, type: {}, visibility: {}, tags: {}, gpu: {}, framework: {} },
   ),
-  fetchedAt: z.catch(z.number(), () => Date.now()),
-  stale: z.catch(z.boolean(), false),
-}) satisfies z.ZodMiniType<ImageListResponse>
+  fetchedAt: v.fallback(v.number(), () => Date.now()),
+  stale: v.fallback(v.boolean(), false),
+}) satisfies v.GenericSchema<unknown, ImageListResponse>
 
 /** design.md §4's query for `/api/images`; scope fields left undefined use the proxy's defaults. */
 export type ImagesListParams = Partial<FilterValues> & {

@@ -1,13 +1,13 @@
 import { queryOptions } from '@tanstack/react-query'
-import { z } from 'zod/mini'
+import * as v from 'valibot'
 import type { ZonesResponse } from '@contract/api'
 import { apiFetch } from './client'
 
-export const zonesSchema = z.object({
-  zones: z.array(
-    z.object({ region: z.string(), zone: z.string(), describe: z.catch(z.string(), '') }),
+export const zonesSchema = v.object({
+  zones: v.array(
+    v.object({ region: v.string(), zone: v.string(), describe: v.fallback(v.string(), '') }),
   ),
-}) satisfies z.ZodMiniType<ZonesResponse>
+}) satisfies v.GenericSchema<unknown, ZonesResponse>
 
 export const zoneKeys = {
   all: ['zones'] as const,

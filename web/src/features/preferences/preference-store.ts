@@ -1,6 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import { z } from 'zod/mini'
-import type { $ZodType } from 'zod/v4/core'
+import * as v from 'valibot'
 
 export interface Preference<T> {
   readonly key: string
@@ -21,7 +20,11 @@ function storage(): Storage | undefined {
  * One personal setting in local storage (design.md §6: not in the URL), validated on read so a
  * hand-edited or outdated value falls back instead of breaking the page; synced across tabs.
  */
-export function createPreference<T>(key: string, schema: $ZodType<T>, fallback: T): Preference<T> {
+export function createPreference<T>(
+  key: string,
+  schema: v.GenericSchema<unknown, T>,
+  fallback: T,
+): Preference<T> {
   const listeners = new Set<() => void>()
   let cache: { raw: string | null; value: T } | undefined
 
@@ -31,8 +34,8 @@ export function createPreference<T>(key: string, schema: $ZodType<T>, fallback: 
     let value = fallback
     if (raw !== null) {
       try {
-        const parsed = z.safeParse(schema, JSON.parse(raw))
-        if (parsed.success) value = parsed.data
+        const parsed = v.safeParse(schema, JSON.parse(raw))
+        if (parsed.success) value = parsed.output
       } catch {
         // not JSON: keep the fallback
       }

@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { z } from 'zod/mini'
+import * as v from 'valibot'
 import { createPreference, usePreference } from './preference-store'
 import {
   columnVisibilityPreference,
@@ -37,7 +37,7 @@ describe('preferences in local storage', () => {
   })
 
   it('re-renders subscribers on change and on another tab writing', () => {
-    const pref = createPreference('test.pref', z.number(), 1)
+    const pref = createPreference('test.pref', v.number(), 1)
     const { result } = renderHook(() => usePreference(pref))
     expect(result.current[0]).toBe(1)
     act(() => result.current[1](2))

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini'
+import * as v from 'valibot'
 import { createPreference } from './preference-store'
 
 export const DENSITIES = ['comfortable', 'compact'] as const
@@ -6,7 +6,7 @@ export type Density = (typeof DENSITIES)[number]
 
 export const densityPreference = createPreference<Density>(
   'imagedeck.density',
-  z.enum(DENSITIES),
+  v.picklist(DENSITIES),
   'comfortable',
 )
 
@@ -19,6 +19,6 @@ export const DEFAULT_COLUMN_VISIBILITY: Record<string, boolean> = {
 /** Column id → visible; only explicit `false` hides (TanStack's rule), so new columns show up. */
 export const columnVisibilityPreference = createPreference<Record<string, boolean>>(
   'imagedeck.columns',
-  z.record(z.string(), z.boolean()),
+  v.record(v.string(), v.boolean()),
   DEFAULT_COLUMN_VISIBILITY,
 )

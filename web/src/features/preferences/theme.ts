@@ -1,11 +1,15 @@
 import { useEffect } from 'react'
-import { z } from 'zod/mini'
+import * as v from 'valibot'
 import { createPreference, usePreference } from './preference-store'
 
 export const THEMES = ['light', 'dark', 'system'] as const
 export type Theme = (typeof THEMES)[number]
 
-export const themePreference = createPreference<Theme>('imagedeck.theme', z.enum(THEMES), 'system')
+export const themePreference = createPreference<Theme>(
+  'imagedeck.theme',
+  v.picklist(THEMES),
+  'system',
+)
 
 const DARK_QUERY = '(prefers-color-scheme: dark)'
 
