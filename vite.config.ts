@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
+import { compression } from 'vite-plugin-compression2'
 import { defineConfig } from 'vitest/config'
 
 const webSrc = fileURLToPath(new URL('./web/src', import.meta.url))
@@ -8,7 +9,13 @@ const webSrc = fileURLToPath(new URL('./web/src', import.meta.url))
 const contract = fileURLToPath(new URL('./proxy/contract', import.meta.url))
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    // Every built text asset also as .br and .gz (maximum levels: compressed once, served many
+    // times); proxy/http/static.ts picks one by Accept-Encoding.
+    compression({ algorithms: ['brotliCompress', 'gzip'] }),
+  ],
   resolve: { alias: { '@contract': contract, '@': webSrc } },
   // Only public, non-secret values may be prefixed (design.md: nothing secret ever has VITE_).
   envPrefix: 'IMAGEDECK_PUBLIC_',
