@@ -24,7 +24,7 @@ const sources = [
   'public',
   'index.html',
   'vite.config.ts',
-  'proxy/contract.ts',
+  'proxy/contract',
   'package-lock.json',
 ]
 const sourceTime = Math.max(...sources.map((p) => newest(join(root, p))))

@@ -1,5 +1,7 @@
 /**
- * A small seeded PRNG so generated data is the same for the same seed on every machine.
+ * The project's one seeded PRNG, so generated data is the same for the same seed on every machine:
+ * the sandbox's catalog, the randomized tests and the bench all draw from it. It lives with the
+ * sandbox (which may import nothing of the proxy's own code); tests and the bench import it here.
  * mulberry32: 32-bit state, fast, good enough for fake data (not for anything secret).
  */
 export type Rng = () => number
