@@ -12,7 +12,7 @@ import {
 } from '@/features/images/search/dashboard-search'
 import { ImagesPage } from '@/features/images/images-page'
 import { LanguageMenu } from '@/features/preferences/language-menu'
-import { usePreference } from '@/features/preferences/preference-store'
+import { usePreference } from '@/lib/preference-store'
 import {
   columnVisibilityPreference,
   densityPreference,

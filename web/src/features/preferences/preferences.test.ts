@@ -1,7 +1,7 @@
 import { act, renderHook } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as v from 'valibot'
-import { createPreference, usePreference } from './preference-store'
+import { createPreference, usePreference } from '@/lib/preference-store'
 import {
   columnVisibilityPreference,
   DEFAULT_COLUMN_VISIBILITY,

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { createPreference } from './preference-store'
+import { createPreference } from '@/lib/preference-store'
 
 export const DENSITIES = ['comfortable', 'compact'] as const
 export type Density = (typeof DENSITIES)[number]

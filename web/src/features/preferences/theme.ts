@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import * as v from 'valibot'
-import { createPreference, usePreference } from './preference-store'
+import { createPreference, usePreference } from '@/lib/preference-store'
 
 export const THEMES = ['light', 'dark', 'system'] as const
 export type Theme = (typeof THEMES)[number]
