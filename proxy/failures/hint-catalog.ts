@@ -35,8 +35,8 @@ export const HINT_CATALOG = [
   {
     id: 'instance-stopped',
     patterns: [
-      /实例在镜像制作(?:过程)?中被(?:关机|停止|释放)/,
-      /instance (?:was )?(?:stopped|shut down|powered off|released) during (?:the )?(?:image )?(?:build|creation)/i,
+      /实例[^\n，。]{0,40}?在镜像制作(?:过程)?中被(?:关机|停止|释放)/,
+      /instance\b[^\n.]{0,60}?\b(?:was )?(?:stopped|shut down|powered off|released) during (?:the )?(?:image )?(?:build|creation)/i,
     ],
     zh: '制作期间实例被关机或释放：重新制作，并在镜像状态变为“可用”之前保持实例开机。',
     en: 'The instance was stopped or released during the build: build again and keep the instance running until the image is Available.',

@@ -15,6 +15,8 @@ describe('the hint catalog', () => {
     ['disk-full', REASONS.diskFullZh],
     ['instance-stopped', REASONS.stoppedZh],
     ['instance-stopped', REASONS.stoppedEn],
+    ['instance-stopped', '实例 uhost-x7k2m9qa 在镜像制作过程中被关机，制作中断'],
+    ['instance-stopped', 'Instance uhost-x7k2m9qa was shut down during the build'],
     ['cuda-driver', REASONS.cudaDriver],
     ['cuda-driver', REASONS.cudaDriverZh],
     ['nvidia-smi', REASONS.nvidiaSmi],

@@ -1,12 +1,6 @@
 import type { ImageStatus } from '../contract/api'
-import {
-  AUTHORS,
-  DESCRIPTIONS,
-  EXTRA_TAGS,
-  FAILED_REASONS,
-  NAME_PREFIXES,
-  VERSION_DESCS,
-} from './data-text'
+import { failureReason } from './data-failures'
+import { DESCRIPTIONS, EXTRA_TAGS, NAME_PREFIXES, VERSION_DESCS } from './data-text'
 import { GPU_TYPES, MODELS, STACKS } from './data-stacks'
 import type { SandboxImage } from './image-types'
 import type { Draw } from './prng'
@@ -14,8 +8,8 @@ import type { Draw } from './prng'
 const DAY_S = 86_400
 /** Mostly Available; Making is decided by the generator (only a family's newest version). */
 const STATUS_WEIGHTS: readonly (readonly [ImageStatus, number])[] = [
-  ['Available', 76],
-  ['UnAvailable', 10],
+  ['Available', 70],
+  ['UnAvailable', 16],
   ['Reviewing', 7],
   ['Offline', 7],
 ]
@@ -40,9 +34,10 @@ export function makeFamily(ctx: FamilyContext, versions: number): SandboxImage[]
   const model = d.pick(MODELS[d.pick(stack.kinds)])
   const lang = d.chance(0.6) ? 'zh' : 'en'
   const groupId = ctx.newId('imagegroup-')
-  const author = d.pick(AUTHORS)
+  // Published to the image community (design.md §5: still the account's own Custom images).
   const community = d.chance(0.15)
-  const official = d.chance(0.06)
+  // Built from one of the platform's official base images, as most custom images are.
+  const official = d.chance(0.7)
   const gpu = d.weighted(GPU_TYPES)
   let fwIndex = d.int(0, stack.versions.length - 1)
   const namePattern = d.pick(stack[lang])
@@ -76,14 +71,16 @@ export function makeFamily(ctx: FamilyContext, versions: number): SandboxImage[]
     out.push({
       CompShareImageId: id,
       Name: name,
-      Author: author,
+      // design.md §5: the account's own images, so the author is the account's nickname.
+      Author: ctx.owner.AccountName,
       AuthInfo: d.weighted([
         [0, 5],
         [1, 3],
         [2, 2],
       ] as const),
+      // 镜像来源 (the reference doc): where the image it was built from came from.
       ImageOwnerAlias: official ? 'Official' : 'Community',
-      ImageType: community ? 'Community' : 'Custom',
+      ImageType: 'Custom',
       IsOfficial: official,
       Container: d.chance(0.3) ? 'True' : 'False',
       Status: 'Available',
@@ -121,7 +118,7 @@ export function makeFamily(ctx: FamilyContext, versions: number): SandboxImage[]
 /** Sets a status and the fields that go with it. */
 export function applyStatus(image: SandboxImage, status: ImageStatus, d: Draw): void {
   image.Status = status
-  image.FailedReason = status === 'UnAvailable' ? d.pick(FAILED_REASONS) : ''
+  image.FailedReason = status === 'UnAvailable' ? failureReason(d) : ''
   if (status === 'UnAvailable' || status === 'Making') {
     image.Visibility = image.PubTime = image.CreatedCount = image.FavoritesCount = 0
     image.ImageUseTime = image.Price = 0

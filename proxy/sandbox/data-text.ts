@@ -1,22 +1,4 @@
-/** Free text for generated images: failure reasons, version notes, descriptions, people. */
-
-/** Why a build ended UnAvailable; Chinese and English, as the console shows them. */
-export const FAILED_REASONS: readonly string[] = [
-  'No space left on device while committing layer',
-  '系统盘空间不足，镜像制作失败，请清理数据盘后重试',
-  'CUDA driver version is insufficient for CUDA runtime version',
-  "nvidia-smi: NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver",
-  '镜像制作超时（超过 120 分钟），请减小镜像体积后重试',
-  'Image build timed out after 7200s',
-  '审核未通过：镜像包含违规内容',
-  '审核未通过：README 缺少模型许可证说明',
-  'Push to registry failed: received unexpected HTTP status: 500 Internal Server Error',
-  'failed to push layer sha256:3f1a…: blob upload unknown',
-  '实例在镜像制作过程中被关机，制作中断',
-  'Instance stopped during image creation',
-  'Snapshot of system disk failed: device busy',
-  '镜像大小超过上限 150GB',
-]
+/** Free text for generated images: version notes, descriptions, account names (failure reasons: data-failures.ts). */
 
 /** A version note; `{fw}` and `{v}` name the framework and its version. */
 export const VERSION_DESCS = {
@@ -79,18 +61,7 @@ export const EXTRA_TAGS: readonly string[] = [
   'Agent',
 ]
 
-/** Author nicknames of the account's team members. */
-export const AUTHORS: readonly string[] = [
-  '算力小站',
-  'deepwhale',
-  '张工',
-  'lab-ops',
-  '炼丹师阿杰',
-  'mlinfra',
-  '小林同学',
-  'aigc-studio',
-]
-
+/** The demo account's nickname (`Owner.AccountName`, and so every image's `Author`). */
 export const ACCOUNT_NAMES: readonly string[] = [
   '星河智能科技',
   'Aurora AI Lab',

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { IMAGE_STATUSES } from '../contract/api'
 import { generateImages, type SandboxImage } from './data'
+import { HINT_CATALOG } from '../failures/hint-catalog'
+import { matchHint } from '../failures/hints'
+import { failureSignature } from '../failures/signature'
 import { buildReadme } from './readmes'
 import { T0 } from './test-support'
 
@@ -111,7 +114,6 @@ describe('generated images', () => {
   it('mixes languages, types, GPUs, frameworks and a few paid images', () => {
     expect(images.some((i) => /[\u4e00-\u9fff]/.test(i.Name))).toBe(true)
     expect(images.some((i) => /^[\x20-\x7e]+$/.test(i.Name))).toBe(true)
-    expect(new Set(images.map((i) => i.ImageType))).toEqual(new Set(['Custom', 'Community']))
     expect(new Set(images.map((i) => i.SourceGpuType)).size).toBeGreaterThanOrEqual(8)
     expect(new Set(images.map((i) => i.Softwares.Framework)).size).toBeGreaterThanOrEqual(7)
     const paid = images.filter((i) => i.ImageCharge)
@@ -119,6 +121,35 @@ describe('generated images', () => {
     expect(paid.length).toBeLessThan(images.length / 5)
     for (const image of paid) expect(image.Price).toBeGreaterThan(0)
     for (const image of images.filter((i) => i.Cover)) expect(image.Cover).toMatch(/^https:\/\//)
+  })
+
+  it("looks like one account's own images (design.md §5)", () => {
+    expect(new Set(images.map((i) => i.ImageType))).toEqual(new Set(['Custom']))
+    const owners = new Set(images.map((i) => JSON.stringify(i.Owner)))
+    expect(owners.size).toBe(1)
+    const owner = images[0]!.Owner
+    for (const image of images) expect(image.Author).toBe(owner.AccountName)
+    // IsOfficial: built from an official base image, as most are; the source alias agrees.
+    const official = images.filter((i) => i.IsOfficial).length
+    expect(official).toBeGreaterThan(images.length / 2)
+    expect(official).toBeLessThan(images.length)
+    for (const image of images)
+      expect(image.ImageOwnerAlias).toBe(image.IsOfficial ? 'Official' : 'Community')
+    // Some are published to the image community, still as the account's Custom images.
+    expect(images.some((i) => i.Visibility === 1)).toBe(true)
+  })
+
+  it('fails builds for every catalogued cause, with variants of one cause, and a few unknown', () => {
+    const reasons = images.filter((i) => i.Status === 'UnAvailable').map((i) => i.FailedReason)
+    const causes = reasons.map((r) => matchHint(r)?.id ?? null)
+    for (const entry of HINT_CATALOG) expect(causes, entry.id).toContain(entry.id)
+    expect(causes.filter((c) => c === null).length).toBeGreaterThanOrEqual(2)
+    // Variants: the same cause in different words (sizes, ids, frames) shares a signature.
+    const byKey = groupBy(reasons, (r) => failureSignature(r).key)
+    const varied = [...byKey.values()].filter((g) => new Set(g).size > 1)
+    expect(varied.length).toBeGreaterThanOrEqual(4)
+    expect(byKey.size).toBeLessThan(reasons.length)
+    expect(reasons.some((r) => r.startsWith('Traceback (most recent call last):'))).toBe(true)
   })
 
   it('readmes have headings, a GFM table, fenced code, a link and an image', () => {

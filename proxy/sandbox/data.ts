@@ -1,5 +1,6 @@
 import { IMAGE_STATUSES } from '../contract/api'
 import { applyStatus, makeFamily, type FamilyContext } from './data-family'
+import { FAILURE_CAUSES, failureReason, failureReasonOf } from './data-failures'
 import { ACCOUNT_NAMES } from './data-text'
 import type { MakingPlan, SandboxImage } from './image-types'
 import { Draw, hashString, mulberry32 } from './prng'
@@ -67,6 +68,7 @@ export function generateCatalog({
     images.push(...versions)
   }
   if (count >= 5) ensureEveryStatus(images, d)
+  ensureEveryCause(images, d)
   images.sort(
     (a, b) => b.CreateTime - a.CreateTime || compare(a.CompShareImageId, b.CompShareImageId),
   )
@@ -80,15 +82,20 @@ function startMaking(image: SandboxImage, d: Draw, now: number, long: boolean): 
   const failed = d.chance(0.25)
   applyStatus(image, 'Making', d)
   image.CreateTime = Math.floor(startMs / 1000)
-  const failedReason = failed ? FAILURES_WHILE_MAKING[d.int(0, 2)]! : ''
+  const failedReason = failed ? failureReason(d) : ''
   return { startMs, durationMs, outcome: failed ? 'UnAvailable' : 'Available', failedReason }
 }
 
-const FAILURES_WHILE_MAKING = [
-  'No space left on device while committing layer',
-  'CUDA driver version is insufficient for CUDA runtime version',
-  '实例在镜像制作过程中被关机，制作中断',
-]
+/**
+ * The first failed builds take one cause each, in the table's order, so every cause is in the
+ * demo (the triage view's groups); the rest keep their weighted draw, so some groups are large.
+ */
+function ensureEveryCause(images: SandboxImage[], d: Draw): void {
+  const failed = images.filter((image) => image.Status === 'UnAvailable')
+  for (let i = 0; i < Math.min(failed.length, FAILURE_CAUSES.length); i++) {
+    failed[i]!.FailedReason = failureReasonOf(i, d)
+  }
+}
 
 /** Small lists could miss a status by chance; demos and tests want each one present. */
 function ensureEveryStatus(images: SandboxImage[], d: Draw): void {
