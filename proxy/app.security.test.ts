@@ -1,14 +1,18 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Writable } from 'node:stream'
+import { serve } from '@hono/node-server'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from './app'
 import { loadConfig } from './config'
 import { requireAuth } from './http/security'
-import { silentLogger } from './log'
+import { createLogger, silentLogger } from './log'
 import { inProcessApp } from './test/in-process'
 import { startStack, type Stack } from './test/stack'
-import { UpstreamError, type UpstreamClient } from './upstream/client'
+import { createUpstreamClient, UpstreamError, type UpstreamClient } from './upstream/client'
 
 /** The hardening issue, proxy level: secrets, not a signing oracle, access control. */
 
@@ -518,5 +522,174 @@ describe('behind a reverse proxy (issue 12)', () => {
     expect(
       (await stack.get('/api/health', { headers: { 'sec-fetch-site': 'same-site' } })).status,
     ).toBe(200)
+  })
+})
+
+/** A hostile upstream on loopback: `answer` writes each response as it likes. */
+async function hostileUpstream(
+  answer: (params: URLSearchParams, res: ServerResponse) => void,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((req, res) => {
+    let body = ''
+    req.setEncoding('utf8')
+    req.on('data', (chunk: string) => (body += chunk))
+    req.on('end', () => answer(new URLSearchParams(body), res))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+/** The real proxy on loopback in front of `upstreamUrl`, logging everything unscrubbed. */
+async function proxyTo(upstreamUrl: string, keys: { publicKey: string; privateKey: string }) {
+  const logs: string[] = []
+  const destination = new Writable({
+    write(chunk, _encoding, callback) {
+      logs.push(String(chunk))
+      callback()
+    },
+  })
+  const log = createLogger({ level: 'debug', destination })
+  const config = loadConfig({
+    UCLOUD_PUBLIC_KEY: keys.publicKey,
+    UCLOUD_PRIVATE_KEY: keys.privateKey,
+    UCLOUD_MAX_RETRIES: '0',
+  })
+  const upstream = createUpstreamClient(
+    {
+      ...keys,
+      baseUrl: upstreamUrl,
+      timeoutMs: 10_000,
+      maxRetries: 0,
+      maxRequestsPerSecond: 1000,
+      burst: 1000,
+      userAgent: 'ImageDeck/test',
+    },
+    { log },
+  )
+  const { app } = createApp({ config, upstream, log, version: 'test' })
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 })
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    logs,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        if ('closeAllConnections' in server) server.closeAllConnections()
+      }),
+  }
+}
+
+describe('a hostile upstream (issue 12)', () => {
+  // Base64-like, as generated keys are: URL-encoding changes '+', '/' and '='.
+  const keys = {
+    publicKey: 'pub+lic/key=0123456789',
+    privateKey: 'pri+vate/KEY==secret+0123456789',
+  }
+  const closers: (() => Promise<void>)[] = []
+  afterEach(async () => {
+    for (const close of closers.splice(0)) await close()
+  })
+
+  it('scrubs the URL-encoded private key and the request’s Signature from 502 bodies and logs', async () => {
+    const signatures: string[] = []
+    const upstream = await hostileUpstream((params, res) => {
+      const signature = params.get('Signature') ?? ''
+      signatures.push(signature)
+      res.setHeader('Content-Type', 'application/json')
+      res.end(
+        JSON.stringify({
+          RetCode: 171,
+          Message:
+            `Signature VerifyAC Error: got ${signature}, want sha1(..${encodeURIComponent(keys.privateKey)}) ` +
+            `for ${encodeURIComponent(keys.publicKey)} / ${new URLSearchParams(keys).toString()}`,
+        }),
+      )
+    })
+    closers.push(upstream.close)
+    const proxy = await proxyTo(upstream.url, keys)
+    closers.push(proxy.close)
+    const texts: string[] = []
+    for (const path of ['/api/images', '/api/zones', '/api/images/x-1']) {
+      const res = await fetch(proxy.url + path)
+      const text = await res.text()
+      texts.push(text)
+      expect(res.status, path).toBe(502)
+      expect(JSON.parse(text).error.message).toMatch(/^Signature VerifyAC Error: got \[REDACTED\]/)
+    }
+    expect(signatures.length).toBe(3)
+    const seen = [...texts, ...proxy.logs].join('\n')
+    expect(proxy.logs.join('\n')).toContain('[REDACTED]')
+    for (const secret of [
+      keys.privateKey,
+      encodeURIComponent(keys.privateKey),
+      encodeURIComponent(keys.publicKey),
+      ...signatures,
+    ]) {
+      expect(seen).not.toContain(secret)
+    }
+  })
+
+  it('refuses an oversized body while it streams: 503, not hundreds of MB held', async () => {
+    const PAD_MB = 96
+    let written = 0
+    let finished = false
+    const upstream = await hostileUpstream((_params, res) => {
+      res.setHeader('Content-Type', 'application/json')
+      const chunk = 'x'.repeat(1024 * 1024)
+      res.write('{"RetCode":0,"Action":"x","TotalCount":0,"ImageSet":[],"Pad":"')
+      let left = PAD_MB
+      const pump = () => {
+        while (left > 0) {
+          left--
+          written++
+          if (!res.write(chunk)) return void res.once('drain', pump)
+        }
+        res.end('"}')
+        finished = true
+      }
+      res.on('close', () => (left = 0))
+      pump()
+    })
+    closers.push(upstream.close)
+    const proxy = await proxyTo(upstream.url, keys)
+    closers.push(proxy.close)
+    const before = process.memoryUsage().rss
+    const res = await fetch(`${proxy.url}/api/images?limit=1`)
+    const body = (await res.json()) as { error: { code: string; message: string } }
+    expect(res.status).toBe(503)
+    expect(body.error.code).toBe('UPSTREAM_UNAVAILABLE')
+    expect(body.error.message).toMatch(/larger than \d+ bytes/)
+    // The proxy stopped reading at its limit (32 MB) and hung up: the rest was never sent.
+    expect(finished).toBe(false)
+    expect(written).toBeLessThan(PAD_MB)
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024)
+  }, 20_000)
+
+  it('keeps the zones cache bounded: the least recently used region is dropped', async () => {
+    const asked: string[] = []
+    const upstream = await hostileUpstream((params, res) => {
+      asked.push(params.get('Region') ?? '')
+      res.setHeader('Content-Type', 'application/json')
+      res.end(JSON.stringify({ RetCode: 0, Action: 'x', ZoneInfo: [] }))
+    })
+    closers.push(upstream.close)
+    const proxy = await proxyTo(upstream.url, keys)
+    closers.push(proxy.close)
+    const get = async (region: string) =>
+      expect((await fetch(`${proxy.url}/api/zones?region=${region}`)).status).toBe(200)
+    for (let i = 0; i < 100; i++) await get(`r-${i}`)
+    expect(asked).toHaveLength(100)
+    await get('r-99') // recent: still cached
+    expect(asked).toHaveLength(100)
+    await get('r-0') // long evicted: asked again
+    expect(asked).toHaveLength(101)
   })
 })

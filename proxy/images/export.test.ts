@@ -133,6 +133,21 @@ describe('csvCell', () => {
     expect(csvCell('a=b')).toBe('a=b')
   })
 
+  it('neutralises a formula hidden behind control characters or any kind of space (issue 12)', () => {
+    expect(csvCell('\u0000=1+1')).toBe("'=1+1")
+    expect(csvCell('\u0000\u0001\u001b=1+1')).toBe("'=1+1")
+    expect(csvCell('\u007f\u0085+1')).toBe("'+1")
+    expect(csvCell(' =1+1')).toBe("' =1+1")
+    expect(csvCell('\u00a0\u3000=1+1')).toBe("'\u00a0\u3000=1+1")
+    expect(csvCell('\u200b\ufeff@SUM(A1)')).toBe("'\u200b\ufeff@SUM(A1)")
+    expect(csvCell('\n=cmd')).toBe(`"'\n=cmd"`)
+    expect(csvCell(' \u0000 -2+3')).toBe("'  -2+3")
+    expect(csvCell(['ok', '\u0000=cmd'])).toBe('ok; =cmd')
+    // Harmless text keeps its spaces and loses only the control characters.
+    expect(csvCell('  indented')).toBe('  indented')
+    expect(csvCell('a\u0000b')).toBe('ab')
+  })
+
   it('leaves real negative numbers alone, but not negative-looking text', () => {
     expect(csvCell(-1.5)).toBe('-1.5')
     expect(csvCell('-1.5')).toBe("'-1.5")

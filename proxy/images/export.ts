@@ -61,6 +61,14 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
  */
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/
 const NEEDS_QUOTES = /[",\r\n]/
+/** Control characters but tab, LF and CR: no text needs them, and LibreOffice skips a leading NUL. */
+// eslint-disable-next-line no-control-regex -- matching them is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g
+/**
+ * What a spreadsheet may skip before it looks for `=`: spaces of every kind (an import with
+ * "trim spaces" on), invisible format characters (zero-width space, BOM, bidi marks).
+ */
+const SKIPPABLE_LEAD = /^[\s\p{Zs}\p{Cf}]+/u
 
 /** One value as CSV cell text: arrays joined with '; ', booleans true/false, null empty. */
 export function csvCell(value: unknown): string {
@@ -68,15 +76,20 @@ export function csvCell(value: unknown): string {
   // Real numbers stay as they are, so a negative price is still a number to the spreadsheet.
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
   if (typeof value === 'boolean') return value ? 'true' : 'false'
-  let text = Array.isArray(value)
-    ? value
-        .filter((v) => v !== null && v !== undefined)
-        .map(String)
-        .join('; ')
-    : typeof value === 'object'
-      ? JSON.stringify(value)
-      : String(value)
-  if (FORMULA_START.test(text)) text = `'${text}`
+  let text = (
+    Array.isArray(value)
+      ? value
+          .filter((v) => v !== null && v !== undefined)
+          .map(String)
+          .join('; ')
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value)
+  ).replace(CONTROL, '')
+  // Issue 12: `\x00=1+1` and ` =1+1` were evaluated; look past what a spreadsheet skips.
+  if (FORMULA_START.test(text) || FORMULA_START.test(text.replace(SKIPPABLE_LEAD, ''))) {
+    text = `'${text}`
+  }
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 

@@ -1,44 +1,15 @@
-import { scrubSecrets, type Logger } from '../log'
+import type { Logger } from '../log'
+import { abortableSleep, exchangeOnce, type Exchange } from './exchange'
 import { createTokenBucket } from './rate-limit'
 import { signParams, type ParamValue } from './sign'
+import { ALLOWED_ACTIONS, UpstreamError, isRetryable, type AllowedAction } from './upstream-error'
 
-/** design.md §1: the only upstream actions ever called, all read-only. */
-export const ALLOWED_ACTIONS = [
-  'DescribeCompShareCustomImages',
-  'GetCompShareImageCreateProgress',
-  'DescribeCompShareSupportZone',
-] as const
-export type AllowedAction = (typeof ALLOWED_ACTIONS)[number]
-
-/** `retcode`: the API answered RetCode != 0; `unavailable`: network or bad response; `timeout`. */
-export type UpstreamErrorKind = 'retcode' | 'unavailable' | 'timeout'
-
-/** A failed upstream call; the routes map `kind` to 502 / 503 / 504 (design.md §4). */
-export class UpstreamError extends Error {
-  readonly kind: UpstreamErrorKind
-  readonly action: AllowedAction
-  readonly retCode?: number
-  readonly requestId?: string
-  readonly httpStatus?: number
-
-  constructor(init: {
-    kind: UpstreamErrorKind
-    action: AllowedAction
-    message: string
-    retCode?: number
-    requestId?: string
-    httpStatus?: number
-    cause?: unknown
-  }) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause })
-    this.name = 'UpstreamError'
-    this.kind = init.kind
-    this.action = init.action
-    if (init.retCode !== undefined) this.retCode = init.retCode
-    if (init.requestId !== undefined) this.requestId = init.requestId
-    if (init.httpStatus !== undefined) this.httpStatus = init.httpStatus
-  }
-}
+export {
+  ALLOWED_ACTIONS,
+  UpstreamError,
+  type AllowedAction,
+  type UpstreamErrorKind,
+} from './upstream-error'
 
 export interface UpstreamOptions {
   baseUrl: string
@@ -53,6 +24,8 @@ export interface UpstreamOptions {
   /** Token bucket capacity. */
   burst: number
   userAgent: string
+  /** Largest upstream body read (bytes); 32 MB by default. */
+  maxBodyBytes?: number
 }
 
 export interface UpstreamDeps {
@@ -82,59 +55,10 @@ export interface UpstreamClient {
   ): Promise<UpstreamResult>
 }
 
-// design.md §2: retry only these; never 16x/17x/29x.
-const RETRY_HTTP = new Set([429, 502, 503, 504])
-const RETRY_RETCODES = new Set([150, 153])
 const BACKOFF_BASE_MS = 200
 const BACKOFF_CAP_MS = 2000
-const REQUEST_ID_HEADER = 'X-UCLOUD-REQUEST-UUID'
-
-/** Network failures are retryable but share kind 'unavailable' with bad bodies, which are not. */
-const networkFailures = new WeakSet<UpstreamError>()
-
-function isRetryable(err: UpstreamError): boolean {
-  if (err.kind === 'retcode') return err.retCode !== undefined && RETRY_RETCODES.has(err.retCode)
-  if (err.kind !== 'unavailable') return false
-  if (err.httpStatus !== undefined) return RETRY_HTTP.has(err.httpStatus)
-  return networkFailures.has(err)
-}
-
-/** A real timer that rejects with `signal.reason` on abort. */
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(signal?.reason)
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
-}
-
-/** Settles like `promise`, or rejects with `signal.reason` as soon as the signal aborts. */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason)
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason)
-    signal.addEventListener('abort', onAbort, { once: true })
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
-  })
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-/** RetCode as a number; a numeric string is tolerated (design.md §2: data drifts). */
-function readRetCode(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isInteger(value)) return value
-  if (typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) return Number(value)
-  return undefined
-}
+/** Far above a page of 100 images with readmes; a body past it is refused, not buffered. */
+const MAX_BODY_BYTES = 32 * 1024 * 1024
 
 /** Builds the client; options are validated once here, not on every call. */
 export function createUpstreamClient(options: UpstreamOptions, deps: UpstreamDeps): UpstreamClient {
@@ -155,92 +79,13 @@ export function createUpstreamClient(options: UpstreamOptions, deps: UpstreamDep
   const log = deps.log
   const bucket = createTokenBucket(maxRequestsPerSecond, burst, now)
   const keys = { publicKey: options.publicKey, privateKey: options.privateKey }
-
-  /** One HTTP exchange. Throws UpstreamError, or the raw abort reason when `signal` aborted. */
-  async function attemptOnce(
-    action: AllowedAction,
-    form: URLSearchParams,
-    signal: AbortSignal,
-  ): Promise<UpstreamResult & { httpStatus: number }> {
-    const invalid = (detail: string, requestId: string | undefined, cause?: unknown) =>
-      new UpstreamError({
-        kind: 'unavailable',
-        action,
-        message: `Upstream returned an invalid response: ${detail}`,
-        httpStatus: 200,
-        requestId,
-        cause,
-      })
-    let response: Response
-    let text: string
-    try {
-      response = await raceAbort(
-        doFetch(options.baseUrl, {
-          // design.md §2; the official Python/Go SDKs POST a form. Only these two headers go out.
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/x-www-form-urlencoded',
-            'User-Agent': options.userAgent,
-          },
-          body: form,
-          // A redirect must not carry the signed form to another place; treat it as a bad answer.
-          redirect: 'manual',
-          signal,
-        }),
-        signal,
-      )
-      const requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined
-      if (response.status !== 200) {
-        void response.body?.cancel().catch(() => {})
-        throw new UpstreamError({
-          kind: 'unavailable',
-          action,
-          message: `Upstream answered HTTP ${response.status}`,
-          httpStatus: response.status,
-          requestId,
-        })
-      }
-      // The body is read under the same deadline: a server that stalls mid-body times out too.
-      text = await raceAbort(response.text(), signal)
-    } catch (err) {
-      if (err instanceof UpstreamError || signal.aborted) throw err
-      const failure = new UpstreamError({
-        kind: 'unavailable',
-        action,
-        message: `Upstream request failed: ${describeNetworkError(err)}`,
-        cause: err,
-      })
-      networkFailures.add(failure)
-      throw failure
-    }
-
-    const requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(text)
-    } catch (err) {
-      throw invalid('body is not valid JSON', requestId, err)
-    }
-    if (!isPlainObject(parsed)) throw invalid('body is not a JSON object', requestId)
-    const retCode = readRetCode(parsed.RetCode)
-    if (retCode === undefined) throw invalid('RetCode is missing or not a number', requestId)
-    if (retCode !== 0) {
-      // The Message reaches logs and the browser: never let an echo carry our own keys there.
-      const message =
-        typeof parsed.Message === 'string' && parsed.Message
-          ? scrubSecrets(parsed.Message, [keys.privateKey, keys.publicKey])
-          : ''
-      throw new UpstreamError({
-        kind: 'retcode',
-        action,
-        message: message || `RetCode ${retCode}`,
-        retCode,
-        requestId,
-        httpStatus: 200,
-      })
-    }
-    return { body: parsed, requestId, httpStatus: 200 }
-  }
+  const exchange = (signatureValue: string): Exchange => ({
+    fetch: doFetch,
+    baseUrl: options.baseUrl,
+    userAgent: options.userAgent,
+    maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
+    secrets: [keys.privateKey, keys.publicKey, signatureValue],
+  })
 
   async function call(
     action: AllowedAction,
@@ -256,7 +101,9 @@ export function createUpstreamClient(options: UpstreamOptions, deps: UpstreamDep
 
     // Signing last, over the final parameter set (style.md §12). Action goes after the spread
     // so a stray `Action` in params can never get round the allow-list above.
-    const form = new URLSearchParams(signParams({ ...params, Action: action }, keys))
+    const signed = signParams({ ...params, Action: action }, keys)
+    const form = new URLSearchParams(signed)
+    const ex = exchange(signed.Signature ?? '')
 
     const start = now()
     const deadline = start + timeoutMs
@@ -296,7 +143,7 @@ export function createUpstreamClient(options: UpstreamOptions, deps: UpstreamDep
         const t0 = now()
         let failure: UpstreamError
         try {
-          const { body, requestId, httpStatus } = await attemptOnce(action, form, signal)
+          const { body, requestId, httpStatus } = await exchangeOnce(ex, action, form, signal)
           log.debug({ action, attempt, ms: now() - t0, httpStatus, requestId }, 'upstream attempt')
           return { body, requestId }
         } catch (err) {
@@ -341,15 +188,4 @@ export function createUpstreamClient(options: UpstreamOptions, deps: UpstreamDep
   }
 
   return { call }
-}
-
-/** fetch's TypeError says only "fetch failed"; the useful part (ECONNRESET…) sits in `cause`. */
-function describeNetworkError(err: unknown): string {
-  if (!(err instanceof Error)) return String(err)
-  const cause = err.cause
-  if (cause instanceof Error) {
-    const code = (cause as { code?: unknown }).code
-    return `${err.message} (${typeof code === 'string' ? code : cause.message})`
-  }
-  return err.message
 }

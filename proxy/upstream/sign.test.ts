@@ -19,6 +19,37 @@ describe('formatScalar', () => {
     expect(formatScalar(1e-7)).toBe('0.0000001')
     expect(formatScalar(123456789012)).toBe('123456789012')
   })
+  it('prints the shortest round-trip decimal, losing no digit at either end', () => {
+    expect(formatScalar(5e-324)).toBe(`0.${'0'.repeat(323)}5`)
+    expect(formatScalar(1.2345678e-10)).toBe('0.00000000012345678')
+    expect(formatScalar(-1e-7)).toBe('-0.0000001')
+    expect(formatScalar(0.1 + 0.2)).toBe('0.30000000000000004')
+    expect(formatScalar(2 ** 70)).toBe('1180591620717411300000')
+    expect(formatScalar(Number.MAX_VALUE)).toBe(`17976931348623157${'0'.repeat(292)}`)
+    expect(formatScalar(-0)).toBe('0')
+    // A spread of magnitudes: never an exponent, always the same number back, never more
+    // significant digits than the shortest form.
+    for (let e = -324; e <= 308; e += 7) {
+      for (const m of [1, 1.5, 2.2250738585072014, 9.999999999999998]) {
+        const x = m * 10 ** e
+        if (!Number.isFinite(x) || x === 0) continue
+        const text = formatScalar(x)
+        expect(text, String(x)).toMatch(/^-?\d+(\.\d+)?$/)
+        expect(Number(text), String(x)).toBe(x)
+        const significant = text
+          .replace(/^[-0.]+/, '')
+          .replace('.', '')
+          .replace(/0+$/, '')
+        const shortest = String(x)
+          .replace(/e.*$/, '')
+          .replace(/^[-0.]+/, '')
+          .replace('.', '')
+        expect(significant.length, String(x)).toBeLessThanOrEqual(
+          shortest.replace(/0+$/, '').length,
+        )
+      }
+    }
+  })
   it('refuses non-finite numbers', () => {
     expect(() => formatScalar(Number.NaN)).toThrow(TypeError)
   })

@@ -13,23 +13,37 @@ export type ParamValue =
 export type FlatParams = Record<string, string>
 
 /**
- * Formats a scalar the way UCloud's SDKs put it on the wire.
- * design.md §2: booleans as true/false, a float with zero fraction as an integer, never an exponent.
+ * Formats a scalar the way UCloud's SDKs put it on the wire. design.md §2: booleans as
+ * true/false; a number as its shortest round-trip decimal, never in scientific notation
+ * (`42.0` → `42`, `1e-7` → `0.0000001`, `5e-324` exact), as Go's FormatFloat(f, 'f', -1, 64).
  */
 export function formatScalar(value: string | number | boolean): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false'
   if (typeof value === 'string') return value
   if (!Number.isFinite(value)) throw new TypeError(`cannot sign a non-finite number: ${value}`)
-  if (Number.isInteger(value)) return BigInt(value).toString()
-  const plain = value.toString()
-  if (!/e/i.test(plain)) return plain
-  // toFixed(20) still avoids exponents for |x| < 1e21; trim the padding it adds.
-  return value.toFixed(20).replace(/0+$/, '').replace(/\.$/, '')
+  return plainDecimal(value)
+}
+
+/**
+ * ECMAScript's Number::toString already gives the shortest digits that round-trip; below 1e-6
+ * and from 1e21 it writes them with an exponent, which is shifted out here digit for digit
+ * (toFixed would round to 20 places and lose digits, printing 5e-324 as 0).
+ */
+function plainDecimal(value: number): string {
+  const text = String(value)
+  const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text)
+  if (!match) return text
+  const [, sign = '', lead = '', fraction = '', exponentText = '0'] = match
+  const digits = lead + fraction
+  const exponent = Number(exponentText)
+  if (exponent < 0) return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`
+  return sign + digits + '0'.repeat(exponent - fraction.length)
 }
 
 /**
  * Flattens nested params: arrays become `Key.0`, `Key.1`; objects `Key.Sub`.
- * Null, undefined and empty strings are dropped (as the official Python SDK's encoder does).
+ * Null, undefined and empty strings are dropped (design.md §2; as the official Go SDK does; the
+ * Python SDK signs an empty string as an empty value, so the two differ only there).
  */
 export function flattenParams(params: Record<string, ParamValue>): FlatParams {
   const out: FlatParams = {}
