@@ -16,6 +16,9 @@ export const DEFAULT_COLUMN_VISIBILITY: Record<string, boolean> = {
   FavoritesCount: false,
 }
 
+/** Never hidden, whatever a link or a stored value says (the list's `hideable: false` columns). */
+export const PINNED_COLUMNS: readonly string[] = ['Name']
+
 /** Column id → visible; only explicit `false` hides (TanStack's rule), so new columns show up. */
 export const columnVisibilityPreference = createPreference<Record<string, boolean>>(
   'imagedeck.columns',
