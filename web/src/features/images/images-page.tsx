@@ -12,7 +12,8 @@ import { ImagesFilterChips } from './search/images-filter-chips'
 import { ImagesHeader } from './images-header'
 import { DroppedParamsNotice, StaleNotice } from './images-notices'
 import { ImagesScopeControls } from './search/images-scope-controls'
-import { ImagesTable, useImagesTable, type DisplayPreferences } from './list/images-table'
+import { ImagesTable } from './list/images-list'
+import { useImagesTable, type DisplayPreferences } from './list/images-table'
 import { ImagesToolbar } from './search/images-toolbar'
 import { useDashboardSearch } from './search/use-dashboard-search'
 import { useImagesData } from './list/use-images-data'
@@ -76,6 +77,20 @@ export function ImagesPage({
       if (row) row.focus({ preventScroll: false })
     }, 30)
   }, [search.image, setSearch])
+
+  // Previous/next and j/k in the drawer walk this page's rows in their order; the tab stays.
+  const neighbours = useMemo(
+    () => ({
+      ids: (items ?? []).flatMap((image) =>
+        image.CompShareImageId ? [image.CompShareImageId] : [],
+      ),
+      onNavigate: (id: string) => {
+        drawerOpener.current = id
+        setSearch({ image: id }, { replace: true })
+      },
+    }),
+    [items, setSearch],
+  )
 
   // Tag chips in rows toggle that tag in the filter (all selected tags must match).
   const cellActions = useMemo<ImagesCellActions>(
@@ -147,6 +162,7 @@ export function ImagesPage({
             density={display.density}
             activeImageId={search.image}
             onOpen={openImage}
+            scope={scope}
             emptyState={
               <ImagesEmptyState
                 filters={filters}
@@ -168,6 +184,7 @@ export function ImagesPage({
         onTabChange={(tab) => setSearch({ tab }, { replace: true })}
         onClose={closeImage}
         onSelectImage={(image) => setSearch({ image })}
+        neighbours={neighbours}
       />
     </AppShell>
   )

@@ -1,29 +1,23 @@
 import { Check, Copy } from 'lucide-react'
-import { useEffect, useState, type ComponentProps } from 'react'
+import { useEffect, useState, type ComponentProps, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { toast } from 'sonner'
 import { Button } from '@/components/ui/button'
+import { copyText } from '@/lib/clipboard'
 
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    if (!navigator.clipboard) return false
-    await navigator.clipboard.writeText(text)
-    return true
-  } catch {
-    return false
-  }
-}
-
-/** Copies `text`, confirms with a toast and a brief check mark. */
+/** Copies `text` (read at click time when a function), confirms with a toast and a check mark. */
 export function CopyButton({
   text,
   label,
   showLabel = false,
+  icon,
   ...props
-}: { text: string; label: string; showLabel?: boolean } & Omit<
-  ComponentProps<typeof Button>,
-  'onClick'
->) {
+}: {
+  text: string | (() => string)
+  label: string
+  showLabel?: boolean
+  icon?: ReactNode
+} & Omit<ComponentProps<typeof Button>, 'onClick'>) {
   const { t } = useTranslation('detail')
   const [copied, setCopied] = useState(false)
   useEffect(() => {
@@ -33,15 +27,15 @@ export function CopyButton({
   }, [copied])
 
   async function onCopy() {
-    if (await copyText(text)) {
+    try {
+      await copyText(typeof text === 'function' ? text() : text)
       setCopied(true)
       toast.success(t('copy.done'))
-    } else {
+    } catch {
       toast.error(t('copy.failed'))
     }
   }
 
-  const Icon = copied ? Check : Copy
   return (
     <Button
       variant="ghost"
@@ -51,7 +45,7 @@ export function CopyButton({
       onClick={() => void onCopy()}
       {...props}
     >
-      <Icon aria-hidden />
+      {copied ? <Check aria-hidden /> : (icon ?? <Copy aria-hidden />)}
       {showLabel && label}
     </Button>
   )

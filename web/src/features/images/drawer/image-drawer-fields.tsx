@@ -1,7 +1,8 @@
+import { BadgeCheck } from 'lucide-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { IMAGE_TYPES } from '@contract/api'
-import { formatCount, formatDuration, formatPrice, formatRaw, formatSize } from '@/lib/format'
+import { formatCount, formatPrice, formatRaw, formatSize, numberFormat } from '@/lib/format'
 import {
   asRecord,
   Chips,
@@ -98,14 +99,53 @@ export const SizeField: Render = ({ image, path }) => {
   )
 }
 
+/** Usage time in hours and minutes (seconds are noise at this scale); 0 means never used. */
+export function formatUsage(seconds: number, locale: string): string | null {
+  if (!Number.isFinite(seconds) || seconds <= 0) return null
+  const h = Math.floor(seconds / 3600)
+  const m = Math.floor((seconds % 3600) / 60)
+  const nf = (value: number, unit: 'hour' | 'minute') =>
+    numberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' }).format(value)
+  if (h > 0) return m > 0 ? `${nf(h, 'hour')} ${nf(m, 'minute')}` : nf(h, 'hour')
+  return m > 0 ? nf(m, 'minute') : null
+}
+
 export const DurationField: Render = ({ image, path }) => {
   const locale = useLocale()
   const { t } = useTranslation('detail')
   return (
     <FieldValue image={image} path={path} guard={isNumber}>
-      {(value) => (
-        <Numeric text={formatDuration(value, locale)} title={t('value.seconds', { value })} />
-      )}
+      {(value) =>
+        value === 0 ? (
+          <span className="text-muted-foreground">{t('value.neverUsed')}</span>
+        ) : (
+          <Numeric
+            text={formatUsage(value, locale) ?? (value > 0 ? t('value.underMinute') : null)}
+            title={t('value.seconds', { value })}
+          />
+        )
+      }
+    </FieldValue>
+  )
+}
+
+/** AuthInfo: 0 is an unverified author, any other level a verified one (the level in the title). */
+export const AuthField: Render = ({ image, path }) => {
+  const { t } = useTranslation('detail')
+  return (
+    <FieldValue image={image} path={path} guard={isNumber}>
+      {(value) =>
+        value === 0 ? (
+          <span className="text-muted-foreground">{t('value.notVerified')}</span>
+        ) : value > 0 && Number.isInteger(value) ? (
+          <span className="inline-flex items-center gap-1" title={t('value.authLevel', { value })}>
+            <BadgeCheck className="size-4 text-success" aria-hidden />
+            {t('value.verified')}
+          </span>
+        ) : (
+          <span className="font-mono">{String(value)}</span>
+        )
+      }
     </FieldValue>
   )
 }
@@ -125,11 +165,27 @@ export const PriceField: Render = ({ image, path }) => {
   )
 }
 
-export const TimeField: Render = ({ image, path }) => (
-  <FieldValue image={image} path={path} guard={isNumber}>
-    {(value) => <TimeValue seconds={value} />}
-  </FieldValue>
-)
+/** A unix time; 0 (the API's "never") reads as `zeroKey` rather than 1970 or a bare 0. */
+function timeField(zeroKey: string): Render {
+  function Field({ image, path }: { image: unknown; path: string }) {
+    const { t } = useTranslation('detail')
+    return (
+      <FieldValue image={image} path={path} guard={isNumber}>
+        {(value) =>
+          value === 0 ? (
+            <span className="text-muted-foreground">{t(zeroKey)}</span>
+          ) : (
+            <TimeValue seconds={value} />
+          )
+        }
+      </FieldValue>
+    )
+  }
+  return Field
+}
+
+export const TimeField: Render = timeField('value.noTime')
+export const PublishTimeField: Render = timeField('value.notPublished')
 
 export const StatusField: Render = ({ image, path }) => (
   <FieldValue image={image} path={path} guard={isText}>

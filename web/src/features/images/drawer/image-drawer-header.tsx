@@ -1,20 +1,12 @@
-import { BadgeCheck, Cpu, ImageIcon, OctagonX, Tag } from 'lucide-react'
-import { useState } from 'react'
+import { BadgeCheck, Cpu, ImageIcon, Tag } from 'lucide-react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { IMAGE_TYPES, type ImageDetail } from '@contract/api'
 import { Badge } from '@/components/ui/badge'
-import { Callout, CalloutDescription, CalloutTitle } from '@/components/ui/callout'
 import { SheetDescription, SheetTitle } from '@/components/ui/sheet'
 import { CopyButton } from './image-drawer-copy'
-import {
-  isBoolean,
-  isNumber,
-  isText,
-  MalformedValue,
-  readField,
-  StatusBadge,
-  textOf,
-} from './image-drawer-values'
+import { FailureCallout, type FailureHint } from './image-failure'
+import { isBoolean, isNumber, isText, readField, StatusBadge, textOf } from './image-drawer-values'
 import { ImageProgress } from './image-progress'
 import { statusOption } from '../image-status'
 
@@ -74,7 +66,7 @@ export function ImageDrawerHeader({ image, imageId }: { image?: ImageDetail; ima
   const statusText = useStatusText(image?.Status)
 
   return (
-    <div className="flex gap-4 border-b px-5 py-4 pr-14">
+    <div className="flex gap-4 border-b px-4 py-4 sm:px-5">
       <Cover key={String(image?.Cover)} url={safeHttpUrl(image?.Cover)} />
       <div className="flex min-w-0 flex-1 flex-col gap-1.5">
         <SheetTitle className="leading-snug [overflow-wrap:anywhere]">{name ?? imageId}</SheetTitle>
@@ -130,36 +122,21 @@ export function ImageDrawerHeader({ image, imageId }: { image?: ImageDetail; ima
 }
 
 /** What needs attention before the tabs: why a build failed, or how far a build has got. */
-export function ImageAlerts({ image }: { image: ImageDetail }) {
-  const { t } = useTranslation('detail')
+export function ImageAlerts({
+  image,
+  hint,
+  footer,
+}: {
+  image: ImageDetail
+  hint?: FailureHint | null
+  footer?: ReactNode
+}) {
   const reason = readField(image, 'FailedReason', isText)
   const making = image.Status === 'Making'
   if (reason.state === 'empty' && !making) return null
   return (
     <div className="flex flex-col gap-3">
-      {reason.state !== 'empty' && (
-        <Callout
-          tone="danger"
-          icon={<OctagonX aria-hidden />}
-          className="border-2"
-          data-testid="failure-callout"
-        >
-          <div className="flex items-start justify-between gap-2">
-            <CalloutTitle className="text-base text-destructive">{t('failed.title')}</CalloutTitle>
-            {reason.state === 'ok' && (
-              <CopyButton
-                text={reason.value}
-                label={t('copy.reason')}
-                className="-mt-1.5 -mr-1.5 size-7"
-              />
-            )}
-          </div>
-          <p className="text-xs text-muted-foreground">{t('failed.hint')}</p>
-          <CalloutDescription className="font-mono text-[13px] leading-relaxed whitespace-pre-wrap">
-            {reason.state === 'ok' ? reason.value : <MalformedValue raw={reason.raw} />}
-          </CalloutDescription>
-        </Callout>
-      )}
+      {reason.state !== 'empty' && <FailureCallout reason={reason} hint={hint} footer={footer} />}
       {making && <ImageProgress progress={image.progress} />}
     </div>
   )

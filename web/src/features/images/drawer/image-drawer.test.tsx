@@ -123,13 +123,20 @@ describe('ImageDrawer', () => {
     expect(document.querySelector('script')).toBeNull()
   })
 
-  it('shows a prominent failure callout with the full reason', async () => {
+  it('shows a failure callout: the summary line, the full text once, and a copy button', async () => {
     const reason = 'CUDA mismatch:\n  driver 535 does not support CUDA 12.6\n  see log line 42'
     stubFetch(detailRoute(makeImage({ Status: 'UnAvailable', FailedReason: reason })))
     renderDrawer()
     const callout = await screen.findByTestId('failure-callout')
     expect(within(callout).getByText('Build failed')).toBeTruthy()
-    expect(within(callout).getByText(/driver 535/).textContent).toBe(reason)
+    expect(within(callout).getByTestId('failure-summary').textContent).toBe('see log line 42')
+    expect(within(callout).getByTestId('failure-full-text').textContent).toBe(reason)
+    expect(within(callout).getByRole('button', { name: 'Copy failure reason' })).toBeTruthy()
+    // Short enough to show whole: no "Show all".
+    expect(within(callout).queryByRole('button', { name: 'Show all' })).toBeNull()
+    // Not repeated under Overview.
+    expect(screen.queryByText('Failure reason')).toBeNull()
+    expect(screen.getAllByText(/driver 535/)).toHaveLength(1)
   })
 
   it('shows build progress for a Making image', async () => {
@@ -218,7 +225,8 @@ describe('ImageDrawer', () => {
     )
     const { onSelectImage } = renderDrawer({ tab: 'versions' })
     const panel = await screen.findByRole('tabpanel')
-    const items = await within(panel).findAllByRole('listitem')
+    const list = await within(panel).findByRole('list', { name: 'All versions' })
+    const items = within(list).getAllByRole('listitem')
     expect(items).toHaveLength(2)
     expect(items[0]?.querySelector('[aria-current="true"]')).not.toBeNull()
     fireEvent.click(within(items[1] as HTMLElement).getByRole('button'))
@@ -234,6 +242,7 @@ describe('ImageDrawer', () => {
   it('shows the raw record and copies it', async () => {
     const writeText = vi.fn(async () => {})
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } })
+    vi.stubGlobal('isSecureContext', true)
     stubFetch(detailRoute(makeImage({ Unknown: 'kept' })))
     renderDrawer({ tab: 'json' })
     const pre = await screen.findByLabelText('Raw record as returned by the proxy')

@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, type JSX } from 'react'
+import { lazy, Suspense, useEffect, useRef, type JSX } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Image, ImageDetail, Scope } from '@contract/api'
 import { imageQueryOptions } from '@/api/image-detail'
 import { Sheet, SheetContent } from '@/components/ui/sheet'
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs'
 import { ImageAlerts, ImageDrawerHeader } from './image-drawer-header'
+import { ImageDrawerNav, type DrawerNeighbours } from './image-drawer-nav'
+import { useFailureHint } from './use-failure-hint'
 import { DrawerError, DrawerSkeleton, PanelBoundary, Skeleton } from './image-drawer-states'
 import { ImageJson } from './image-json'
 import { ImageOverview } from './image-overview'
@@ -39,6 +41,8 @@ export interface ImageDrawerProps {
   initial?: Image
   /** Switch the drawer to another image (a version of the same group). */
   onSelectImage?: (id: string) => void
+  /** The list page's ids in order, for previous/next and `j`/`k` (the tab is kept). */
+  neighbours?: DrawerNeighbours
 }
 
 function TabPanels({
@@ -97,7 +101,8 @@ function TabPanels({
 
 /**
  * One image in a right-side sheet (a Radix Dialog: focus trap, Escape, focus returns to the row).
- * The URL owns `image` and `tab`; this component only reports changes.
+ * The URL owns `image` and `tab`; this component only reports changes. Stepping to a neighbour
+ * keeps the sheet, the tab strip and the tab: the list's record fills in while the detail loads.
  */
 export function ImageDrawer({
   imageId,
@@ -107,12 +112,26 @@ export function ImageDrawer({
   onClose,
   initial,
   onSelectImage,
+  neighbours,
 }: ImageDrawerProps): JSX.Element {
   const { t } = useTranslation('detail')
   const query = useQuery(imageQueryOptions({ id: imageId, ...scope }))
   const seed = initial && initial.CompShareImageId === imageId ? initial : undefined
   const image = query.data ?? seed
   const current = isDetailTab(tab) ? tab : 'overview'
+  const hint = useFailureHint(image, scope)
+
+  // A new image starts at the top (its callout and tabs), whichever tab stays selected.
+  const scroller = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 })
+  }, [imageId])
+
+  const pending = query.isError ? (
+    <DrawerError error={query.error} imageId={imageId} onRetry={() => void query.refetch()} />
+  ) : (
+    <DrawerSkeleton label={t('loading')} />
+  )
 
   return (
     <Sheet open onOpenChange={(open) => !open && onClose()}>
@@ -120,28 +139,30 @@ export function ImageDrawer({
         closeLabel={t('close')}
         data-testid="image-drawer"
         // Focus the dialog itself, not its first button: the title is announced and no focus ring
-        // lands on "Copy ID". Tab then walks the header, tabs and panel. Focus return is untouched.
+        // lands on "Previous". Tab then walks the header, tabs and panel. Focus return is untouched.
         onOpenAutoFocus={(event) => {
           event.preventDefault()
           ;(event.currentTarget as HTMLElement | null)?.focus()
         }}
       >
+        <ImageDrawerNav imageId={imageId} neighbours={neighbours} />
         <ImageDrawerHeader image={image} imageId={imageId} />
-        <div className="min-h-0 flex-1 overflow-y-auto overscroll-contain">
-          <div className="flex flex-col gap-4 px-5 py-4">
-            {query.data ? (
+        <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto overscroll-contain">
+          <div className="flex flex-col gap-4 px-4 py-4 sm:px-5">
+            {image ? (
               <>
-                <ImageAlerts image={query.data} />
+                <ImageAlerts image={image} hint={hint} />
                 <Tabs
                   value={current}
                   onValueChange={(value) => isDetailTab(value) && onTabChange(value)}
                 >
-                  <div className="sticky top-0 z-10 -mx-5 -my-2 bg-background/95 px-5 py-2 backdrop-blur supports-[backdrop-filter]:bg-background/80">
-                    <TabsList aria-label={t('tabs.label')}>
+                  <div className="sticky top-0 z-10 -mx-4 -my-2 bg-background/95 px-4 py-2 backdrop-blur supports-[backdrop-filter]:bg-background/80 sm:-mx-5 sm:px-5">
+                    <TabsList aria-label={t('tabs.label')} data-testid="drawer-tabs">
                       {DETAIL_TABS.map((value) => (
                         <TabsTrigger
                           key={value}
                           value={value}
+                          className="shrink-0"
                           onPointerEnter={value === 'readme' ? () => void loadReadme() : undefined}
                           onFocus={value === 'readme' ? () => void loadReadme() : undefined}
                         >
@@ -150,17 +171,17 @@ export function ImageDrawer({
                       ))}
                     </TabsList>
                   </div>
-                  <TabPanels image={query.data} scope={scope} onSelectImage={onSelectImage} />
+                  {query.data ? (
+                    <TabPanels image={query.data} scope={scope} onSelectImage={onSelectImage} />
+                  ) : (
+                    <TabsContent value={current} className="pt-1">
+                      {pending}
+                    </TabsContent>
+                  )}
                 </Tabs>
               </>
-            ) : query.isError ? (
-              <DrawerError
-                error={query.error}
-                imageId={imageId}
-                onRetry={() => void query.refetch()}
-              />
             ) : (
-              <DrawerSkeleton label={t('loading')} />
+              pending
             )}
           </div>
         </div>

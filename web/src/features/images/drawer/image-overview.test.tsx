@@ -27,13 +27,38 @@ describe('ImageOverview', () => {
     expect(valueOf('Status').textContent).toContain('Available')
     expect(valueOf('Owner account').textContent).toContain('team-ml')
     expect(valueOf('Owner account').textContent).toContain('10001')
-    expect(valueOf('Usage time').textContent).toMatch(/1 hr/)
+    expect(valueOf('Usage time').textContent).toBe('1 hr 5 min')
+    expect(valueOf('Author verification').textContent).toBe('Verified')
     expect(valueOf('Created').querySelector('time')?.getAttribute('datetime')).toBe(
       '2023-11-14T22:13:20.000Z',
     )
     expect(within(valueOf('Tags')).getAllByRole('listitem')).toHaveLength(2)
     expect(valueOf('Description').textContent).toBe('Line one\nLine two')
-    expect(valueOf('Failure reason').textContent).toContain('—')
+    expect(screen.queryByText('Failure reason')).toBeNull()
+  })
+
+  it('says what a 0 means instead of showing it: not verified, not published, never used', () => {
+    render(
+      <ImageOverview
+        image={makeImage({ AuthInfo: 0, PubTime: 0, ImageUseTime: 0, CreateTime: 0 })}
+      />,
+    )
+    expect(valueOf('Author verification').textContent).toBe('Not verified')
+    expect(valueOf('Published').textContent).toBe('Not published')
+    expect(valueOf('Usage time').textContent).toBe('Never used')
+    expect(valueOf('Created').textContent).toBe('Not set')
+    expect(document.body.textContent).not.toMatch(/1970/)
+    cleanup()
+    render(<ImageOverview image={makeImage({ AuthInfo: 2, ImageUseTime: 7_200 + 59 })} />)
+    expect(valueOf('Author verification').textContent).toBe('Verified')
+    expect(valueOf('Author verification').querySelector('[title]')?.getAttribute('title')).toBe(
+      'Verification level 2',
+    )
+    // Hours and minutes only; seconds stay in the title.
+    expect(valueOf('Usage time').textContent).toBe('2 hr')
+    expect(valueOf('Usage time').querySelector('[title]')?.getAttribute('title')).toBe(
+      '7259 seconds',
+    )
   })
 
   it('shows malformed values as such instead of hiding them', () => {

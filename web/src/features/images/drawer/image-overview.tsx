@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImageDetail } from '@contract/api'
 import {
+  AuthField,
   BoolField,
   ContainerField,
   CountField,
@@ -13,6 +14,7 @@ import {
   OwnerAliasField,
   OwnerField,
   PriceField,
+  PublishTimeField,
   RawValue,
   SizeField,
   StatusField,
@@ -41,7 +43,7 @@ export const OVERVIEW_SECTIONS: readonly { id: string; rows: readonly Row[] }[] 
     id: 'source',
     rows: [
       { path: 'Author', render: TextField },
-      { path: 'AuthInfo', render: CountField },
+      { path: 'AuthInfo', render: AuthField },
       { path: 'Owner', render: OwnerField },
       { path: 'ImageOwnerAlias', render: OwnerAliasField },
       { path: 'ImageType', render: ImageTypeField },
@@ -59,7 +61,6 @@ export const OVERVIEW_SECTIONS: readonly { id: string; rows: readonly Row[] }[] 
       { path: 'Price', render: PriceField },
       { path: 'ImageCharge', render: BoolField },
       { path: 'AutoStart', render: BoolField },
-      { path: 'FailedReason', render: MultilineField, wide: true },
     ],
   },
   {
@@ -74,7 +75,7 @@ export const OVERVIEW_SECTIONS: readonly { id: string; rows: readonly Row[] }[] 
     id: 'time',
     rows: [
       { path: 'CreateTime', render: TimeField },
-      { path: 'PubTime', render: TimeField },
+      { path: 'PubTime', render: PublishTimeField },
     ],
   },
   {
@@ -87,8 +88,15 @@ export const OVERVIEW_SECTIONS: readonly { id: string; rows: readonly Row[] }[] 
   },
 ]
 
-/** Fields shown elsewhere in the drawer or internal to the proxy's answer. */
-const SHOWN_ELSEWHERE = ['Softwares', 'Readme', 'progress', 'malformed']
+/** Fields shown elsewhere in the drawer (FailedReason: the callout above the tabs) or internal. */
+const SHOWN_ELSEWHERE = [
+  'Softwares',
+  'Readme',
+  'FailedReason',
+  'progress',
+  'malformed',
+  'readmeTruncated',
+]
 const OVERVIEW_PATHS = OVERVIEW_SECTIONS.flatMap((section) => section.rows.map((row) => row.path))
 const KNOWN_FIELDS = new Set([...OVERVIEW_PATHS, ...SHOWN_ELSEWHERE])
 const RENDERED_PATHS = new Set([
@@ -98,6 +106,7 @@ const RENDERED_PATHS = new Set([
   'Softwares',
   ...SOFTWARE_PATHS,
   'Readme',
+  'FailedReason',
 ])
 
 /** Unknown fields as received, plus malformed entries no renderer shows (so none is ever hidden). */

@@ -1,12 +1,16 @@
 import { useQuery } from '@tanstack/react-query'
-import { GitBranch, Layers } from 'lucide-react'
+import { ArrowRight, CircleCheck, GitBranch, Layers, TriangleAlert } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import type { Image, ImageDetail, Scope } from '@contract/api'
 import { imageVersionsQueryOptions } from '@/api/image-detail'
 import { Badge } from '@/components/ui/badge'
+import { Button } from '@/components/ui/button'
+import { Callout, CalloutDescription, CalloutTitle } from '@/components/ui/callout'
 import { cn } from '@/lib/utils'
 import { DrawerError, EmptyState, Skeleton } from './image-drawer-states'
-import { isNumber, StatusBadge, textOf, TimeValue } from './image-drawer-values'
+import { isNumber, StatusBadge, textOf, TimeValue, useLocale } from './image-drawer-values'
+import { VersionCompare, versionLabel } from './image-version-compare'
+import { defaultPair, newestAvailable } from './version-diff'
 
 function VersionBody({ image, current }: { image: Image; current: boolean }) {
   const { t } = useTranslation('detail')
@@ -36,7 +40,44 @@ function VersionBody({ image, current }: { image: Image; current: boolean }) {
   )
 }
 
-/** Other images of the same GroupId, newest first; choosing one switches the drawer to it. */
+/** On a failed version: where the family's newest working version is (or that there is none). */
+function NewestAvailable({
+  version,
+  onSelectImage,
+}: {
+  version: Image | null
+  onSelectImage?: (id: string) => void
+}) {
+  const { t } = useTranslation('detail')
+  const locale = useLocale()
+  const id = version ? textOf(version, 'CompShareImageId') : null
+  if (!version || !id) {
+    return (
+      <Callout tone="warning" icon={<TriangleAlert aria-hidden />} data-testid="newest-available">
+        <CalloutDescription>{t('versions.noneAvailable')}</CalloutDescription>
+      </Callout>
+    )
+  }
+  return (
+    <Callout tone="success" icon={<CircleCheck aria-hidden />} data-testid="newest-available">
+      <CalloutTitle>{t('versions.newestAvailable')}</CalloutTitle>
+      <CalloutDescription className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
+        <span className="font-medium">{versionLabel(version, locale)}</span>
+        {onSelectImage && (
+          <Button variant="outline" size="sm" onClick={() => onSelectImage(id)}>
+            {t('versions.open', { version: textOf(version, 'VersionName') ?? id })}
+            <ArrowRight aria-hidden />
+          </Button>
+        )}
+      </CalloutDescription>
+    </Callout>
+  )
+}
+
+/**
+ * The family (images of the same GroupId, newest first): on a failed version the newest working one,
+ * any two versions compared, and the list, where choosing one switches the drawer to it.
+ */
 export function ImageVersions({
   image,
   scope,
@@ -82,14 +123,30 @@ export function ImageVersions({
   const versions = query.data
   const others = versions.filter((version) => version.CompShareImageId !== currentId)
   const item = 'flex w-full flex-col gap-1.5 rounded-lg border p-3 text-left'
+  const pair = defaultPair(versions, currentId)
+  const failed = image.Status === 'UnAvailable'
 
   return (
     <div className="flex flex-col gap-3">
+      {failed && others.length > 0 && (
+        <NewestAvailable
+          version={newestAvailable(versions, currentId)}
+          onSelectImage={onSelectImage}
+        />
+      )}
+      {pair && (
+        <VersionCompare
+          key={`${currentId}-${pair.join('-')}`}
+          versions={versions}
+          initialPair={pair}
+          scope={scope}
+        />
+      )}
       <p className="flex items-center gap-2 text-xs text-muted-foreground">
         <Layers className="size-4" aria-hidden />
         {t('versions.count', { count: versions.length, group: groupId })}
       </p>
-      <ul className="flex flex-col gap-2">
+      <ul className="flex flex-col gap-2" aria-label={t('versions.list')}>
         {versions.map((version, index) => {
           const id = textOf(version, 'CompShareImageId')
           const current = id === currentId

@@ -4,6 +4,7 @@ import { notify } from '@/lib/notify'
 import type { Image, Scope } from '@contract/api'
 import { ErrorBoundary } from '@/components/layout/error-boundary'
 import type { DrawerTab } from '../search/dashboard-search'
+import type { DrawerNeighbours } from './image-drawer-nav'
 
 // The drawer (and its markdown) is a lazy chunk: the list does not pay for it up front.
 const loadDrawer = () => import('./image-drawer')
@@ -26,6 +27,7 @@ export function ImagesDrawerSlot({
   onTabChange,
   onClose,
   onSelectImage,
+  neighbours,
 }: {
   imageId: string | undefined
   scope: Scope
@@ -34,6 +36,8 @@ export function ImagesDrawerSlot({
   onTabChange: (tab: DrawerTab) => void
   onClose: () => void
   onSelectImage: (id: string) => void
+  /** The list page's ids in order: previous/next and `j`/`k` in the drawer. */
+  neighbours?: DrawerNeighbours
 }) {
   if (!imageId) return null
   return (
@@ -57,6 +61,7 @@ export function ImagesDrawerSlot({
           onClose={onClose}
           initial={initial}
           onSelectImage={onSelectImage}
+          neighbours={neighbours}
         />
       </Suspense>
     </ErrorBoundary>
