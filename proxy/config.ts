@@ -69,6 +69,8 @@ const envSchema = z.object({
   IMAGEDECK_ALLOWED_HOSTS: z.string().optional(),
   IMAGEDECK_TRUST_PROXY: z.string().optional(),
   IMAGEDECK_CACHE_TTL_S: intIn(0, 86_400).default(15),
+  /** On SIGTERM, how long requests in flight may take before they are answered 503. */
+  IMAGEDECK_SHUTDOWN_GRACE_S: intIn(0, 600).default(10),
   /** Requests per minute per client on /api; fresh=1 has a tighter share of it. */
   IMAGEDECK_RATE_LIMIT: intIn(1, 100_000).default(600),
   IMAGEDECK_LOG_LEVEL: z
@@ -101,6 +103,7 @@ export interface Config {
   /** Addresses and CIDRs of the reverse proxies in front (design.md §3); empty: none trusted. */
   trustProxy: string[]
   cacheTtlMs: number
+  shutdownGraceMs: number
   rateLimitPerMinute: number
   logLevel: string
   sandbox: {
@@ -231,6 +234,7 @@ export function loadConfig(env: Env, readFile: (path: string) => string = readTe
     allowedHosts,
     trustProxy,
     cacheTtlMs: e.IMAGEDECK_CACHE_TTL_S * 1000,
+    shutdownGraceMs: e.IMAGEDECK_SHUTDOWN_GRACE_S * 1000,
     rateLimitPerMinute: e.IMAGEDECK_RATE_LIMIT,
     logLevel: e.IMAGEDECK_LOG_LEVEL,
     sandbox: {

@@ -89,6 +89,7 @@ const keyFile = join(keyDir, 'ucloud.key')
 let sandbox: RunningSandbox
 let live: Proc
 let demo: Proc
+let stuck: Proc
 let refused: ReturnType<typeof run>
 
 beforeAll(async () => {
@@ -118,11 +119,21 @@ beforeAll(async () => {
     SANDBOX_COUNT: '60',
     IMAGEDECK_LOG_LEVEL: 'info',
   })
-  ;[live, demo] = await Promise.all([liveRun.ready, demoRun.ready])
+  // An upstream that never answers in time, and a short grace period (issue 12, item 9).
+  const stuckRun = run({
+    PORT: '0',
+    SANDBOX_PORT: '0',
+    SANDBOX_COUNT: '10',
+    SANDBOX_LATENCY_MS: '60000',
+    UCLOUD_TIMEOUT_MS: '120000',
+    IMAGEDECK_SHUTDOWN_GRACE_S: '1',
+    IMAGEDECK_LOG_LEVEL: 'info',
+  })
+  ;[live, demo, stuck] = await Promise.all([liveRun.ready, demoRun.ready, stuckRun.ready])
 }, 30_000)
 
 afterAll(async () => {
-  for (const p of [live, demo]) {
+  for (const p of [live, demo, stuck]) {
     if (p && p.child.exitCode === null && p.child.signalCode === null) {
       p.child.kill('SIGKILL')
       await p.exited
@@ -140,6 +151,14 @@ describe('start-up', () => {
     const lines = refused.err().trim().split('\n')
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(/^ImageDeck cannot start: IMAGEDECK_AUTH: .*HOST \(0\.0\.0\.0\)/)
+  })
+
+  it('refuses a guessable IMAGEDECK_AUTH password (under 12 characters) on a non-loopback HOST', async () => {
+    const short = run({ HOST: '0.0.0.0', PORT: '0', IMAGEDECK_AUTH: 'admin:x' })
+    expect((await short.exited).code).toBe(1)
+    expect(short.err().trim()).toMatch(
+      /^ImageDeck cannot start: IMAGEDECK_AUTH: the password must be at least 12 characters/,
+    )
   })
 })
 
@@ -264,5 +283,30 @@ describe('SIGTERM (sandbox mode)', () => {
     expect(exit).toEqual({ code: 0, signal: null })
     expect(performance.now() - answeredAt).toBeLessThan(2000)
     expect(demo.out()).toContain('shutting down')
+  }, 15_000)
+})
+
+describe('SIGTERM with a stuck upstream (issue 12)', () => {
+  it('answers the request in flight 503 after the grace period, not an empty reply; exits 0', async () => {
+    const started = performance.now()
+    const inFlight = fetch(`${stuck.url}/api/images?limit=3`).then(async (res) => ({
+      status: res.status,
+      retryAfter: res.headers.get('retry-after'),
+      body: (await res.json()) as { error: { code: string; message: string } },
+    }))
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(stuck.child.kill('SIGTERM')).toBe(true)
+    const res = await inFlight
+    const answeredAt = performance.now()
+    expect(res.status).toBe(503)
+    expect(res.body.error.code).toBe('UPSTREAM_UNAVAILABLE')
+    expect(res.body.error.message).toMatch(/restarting/)
+    expect(res.retryAfter).toBe('5')
+    // The 1 s grace period, not the 120 s upstream timeout.
+    expect(answeredAt - started).toBeGreaterThanOrEqual(1200)
+    expect(answeredAt - started).toBeLessThan(4000)
+    expect(await stuck.exited).toEqual({ code: 0, signal: null })
+    expect(performance.now() - answeredAt).toBeLessThan(2000)
+    expect(stuck.out()).toContain('grace period over')
   }, 15_000)
 })

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
 import { createApp } from './app'
 import { ConfigError, loadConfig, type Config } from './config'
+import { createDrain } from './http/drain'
+import { limitConnections, serverOptions } from './http/server-limits'
 import { boundOldGeneration } from './images/heap'
 import { createLogger } from './log'
 import { startSandbox } from './sandbox/server'
@@ -60,7 +63,14 @@ async function main(): Promise<void> {
   )
   const { app } = createApp({ config, upstream, log, version, staticRoot: `${root}dist`, secrets })
 
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+  const drain = createDrain()
+  const listen = {
+    fetch: drain.wrap(app.fetch),
+    hostname: config.host,
+    port: config.port,
+    serverOptions: serverOptions(),
+  }
+  const server = serve(listen, (info) => {
     const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
     const mode =
       config.mode === 'sandbox'
@@ -69,6 +79,7 @@ async function main(): Promise<void> {
     process.stdout.write(`ImageDeck on http://${host}:${info.port} (${mode})\n`)
   })
   boundOldGeneration()
+  limitConnections(server as Server)
   server.on('error', (error: NodeJS.ErrnoException) => {
     process.stderr.write(
       `ImageDeck cannot start: ${error.code === 'EADDRINUSE' ? `PORT ${config.port} is already in use` : error.message}\n`,
@@ -89,8 +100,15 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     log.info({ signal }, 'shutting down: finishing in-flight requests')
-    // Give slow requests a bounded grace period, then exit regardless.
-    setTimeout(() => process.exit(0), 10_000).unref()
+    // Slow requests get a bounded grace period; then each still waiting (a stuck upstream) is
+    // answered 503 rather than cut off with an empty reply, and the process exits once those
+    // answers are out (or shortly after, regardless).
+    setTimeout(() => {
+      if (drain.pending > 0)
+        log.warn({ pending: drain.pending }, 'grace period over: answering 503')
+      drain.expire()
+      setTimeout(() => process.exit(0), 1_000).unref()
+    }, config.shutdownGraceMs).unref()
     server.close(() => {
       void (sandbox?.close() ?? Promise.resolve()).finally(() => process.exit(0))
     })
