@@ -1,16 +1,16 @@
-/** What each measurement hands the report: goal rows and free-form detail lines. */
+/** What each measurement hands the report: guard rows and free-form detail lines. */
 
-export type Status = 'PASS' | 'FAIL' | 'SKIP' | 'INFO'
+export type Status = 'PASS' | 'FAIL' | 'INFO'
 
 export interface GoalRow {
-  /** Which issue goal it belongs to, e.g. "1 cold list". */
+  /** The guard's area, e.g. "10k cold list". */
   area: string
   metric: string
   measured: string
+  /** The guard, or `report` for a figure shown for context. */
   goal: string
+  /** Any FAIL makes `npm run bench` exit non-zero. */
   status: Status
-  /** A FAIL here makes the bench exit non-zero (the bundle budget); timing ratios never do. */
-  hard?: boolean
 }
 
 export interface Section {
@@ -21,3 +21,15 @@ export interface Section {
 }
 
 export const verdict = (pass: boolean): Status => (pass ? 'PASS' : 'FAIL')
+
+/** A row for a measurement that could not run: it fails the bench like a missed guard. */
+export function errorRow(area: string, what: string, error: unknown): GoalRow {
+  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error)
+  return {
+    area,
+    metric: what,
+    measured: `error: ${message.slice(0, 200)}`,
+    goal: 'runs',
+    status: 'FAIL',
+  }
+}
