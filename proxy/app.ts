@@ -10,7 +10,6 @@ import { rateLimit } from './http/rate-limit'
 import { allowedHosts, securityHeaders } from './http/security'
 import { staticApp } from './http/static'
 import { fetchAllImages } from './images/fetch-all'
-import { collectGarbageSoon } from './images/heap'
 import { createListCache, type ListCache } from './images/list-cache'
 import { scrubSecrets, type Logger } from './log'
 import {
@@ -32,9 +31,6 @@ import {
   getImageCreateProgress,
 } from './upstream/actions'
 import { UpstreamError, type UpstreamClient } from './upstream/client'
-
-/** Lists at least this long are followed by a full garbage collection (images/heap.ts). */
-const LARGE_LIST = 20_000
 
 export interface AppDeps {
   config: Config
@@ -74,20 +70,16 @@ export function createApp(deps: AppDeps): ImageDeckApp {
   const cache = createListCache({
     ttlMs: config.cacheTtlMs,
     now,
-    load: async (scope: Scope, { signal, preparePage }) => {
+    load: async (scope: Scope, { signal }) => {
       const started = now()
       const { images, pages } = await fetchAllImages(
         (page, pageSignal) => describeImagesPage(upstream, scope, page, pageSignal),
-        { concurrency: config.concurrency, signal, onPage: preparePage },
+        { concurrency: config.concurrency, signal },
       )
       log.info({ scope, images: images.length, pages, ms: now() - started }, 'list fetched')
       return images
     },
     onError: (scope, error) => log.warn({ scope, err: describe(error) }, 'list refresh failed'),
-    // A large load leaves far more garbage than it keeps: hand it back now (images/heap.ts).
-    onSnapshot: (snapshot) => {
-      if (snapshot.index.images.length >= LARGE_LIST) collectGarbageSoon()
-    },
   })
 
   const app = new Hono()

@@ -6,7 +6,6 @@ import { createApp } from './app'
 import { ConfigError, loadConfig, type Config } from './config'
 import { createDrain } from './http/drain'
 import { limitConnections, serverOptions } from './http/server-limits'
-import { boundOldGeneration } from './images/heap'
 import { createLogger } from './log'
 import { startSandbox } from './sandbox/server'
 import { createUpstreamClient } from './upstream/client'
@@ -78,7 +77,6 @@ async function main(): Promise<void> {
         : `live mode: ${config.apiBase}`
     process.stdout.write(`ImageDeck on http://${host}:${info.port} (${mode})\n`)
   })
-  boundOldGeneration()
   limitConnections(server as Server)
   server.on('error', (error: NodeJS.ErrnoException) => {
     process.stderr.write(

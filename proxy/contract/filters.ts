@@ -96,6 +96,10 @@ export const FILTERS = [
     read: (r) => text(r.image.Softwares?.Framework),
   },
   { name: 'failed', kind: 'flag', test: (r) => r.reasonKey !== null },
+  // A failure group's key (design.md §4 /api/failures): proxy/failures makes short hex ids.
+  { name: 'reason', kind: 'one', pattern: /^[0-9a-f]{6,40}$/, read: (r) => r.reasonKey },
+  // The newest version of each GroupId family, in the whole list (design.md §4).
+  { name: 'latest', kind: 'flag', test: (r) => r.latest },
 ] as const satisfies readonly FilterSpec[]
 
 export type Filter = (typeof FILTERS)[number]
@@ -149,7 +153,7 @@ export function readFilter<S extends Filter>(
   switch (s.kind) {
     case 'text':
       if (value.length <= s.max) return out(value)
-      rejected.push({ value, reason: `is longer than ${s.max} characters` })
+      rejected.push({ value, reason: `is too long (at most ${s.max} characters)` })
       return out(empty)
     case 'flag':
       if (value === '1' || value === '0') return out(value === '1')
@@ -177,7 +181,7 @@ function accepts(
   if (spec.values && !spec.values.includes(item)) {
     rejected.push({ value: item, reason: `must be one of: ${spec.values.join(', ')}` })
   } else if (item.length > FILTER_LIMITS.item) {
-    rejected.push({ value: item, reason: `is longer than ${FILTER_LIMITS.item} characters` })
+    rejected.push({ value: item, reason: `is too long (at most ${FILTER_LIMITS.item} characters)` })
   } else if (spec.pattern && !spec.pattern.test(item)) {
     rejected.push({ value: item, reason: `does not look like ${String(spec.pattern)}` })
   } else return true

@@ -205,40 +205,4 @@ describe('fetchAllImages', () => {
       'already',
     )
   })
-
-  describe('onPage', () => {
-    it('readies every page once, after the next request has gone out, and returns the readied rows', async () => {
-      const events: string[] = []
-      const fetchPage: FetchPage = async ({ offset, limit }) => {
-        events.push(`fetch ${offset}`)
-        return { images: numberedImages(250).slice(offset, offset + limit), totalCount: 250 }
-      }
-      const result = await fetchAllImages(fetchPage, {
-        concurrency: 1,
-        onPage: (images) => {
-          events.push(`ready ${images[0]!.CompShareImageId}`)
-          return images.map((image) => ({ ...image, Name: `readied ${image.Name}` }))
-        },
-      })
-      expect(result.images).toHaveLength(250)
-      expect(result.images.every((image) => image.Name?.startsWith('readied '))).toBe(true)
-      expect(events.filter((e) => e.startsWith('ready'))).toHaveLength(3)
-      // Page 0 is readied only once the request for page 1 is under way.
-      expect(events.indexOf('fetch 100')).toBeLessThan(events.indexOf('ready img-0'))
-    })
-
-    it('readies nothing more once a fetch has failed', async () => {
-      const upstream = fakeUpstream(numberedImages(1000), { failAt: 500 })
-      let readied = 0
-      await expect(
-        fetchAllImages(upstream.fetchPage, {
-          concurrency: 2,
-          onPage: (images) => (readied++, images),
-        }),
-      ).rejects.toThrow('page at 500 failed')
-      const before = readied
-      await sleep(20)
-      expect(readied).toBe(before)
-    })
-  })
 })

@@ -15,12 +15,6 @@ export interface FetchAllOptions {
   /** A hard stop, so a misbehaving upstream can never keep us paging; 2000 by default. */
   maxPages?: number
   signal?: AbortSignal
-  /**
-   * Readies each page's rows (their replacement is what the result holds). Called in a later
-   * turn than the page's arrival, so the worker's next request goes out first; every page is
-   * readied before the result returns.
-   */
-  onPage?: (images: Image[]) => Image[]
 }
 
 export interface FetchAllResult {
@@ -54,11 +48,6 @@ export async function fetchAllImages(
   const abortFromOuter = () => controller.abort(outer?.reason)
   outer?.addEventListener('abort', abortFromOuter, { once: true })
   const pages: Image[][] = []
-  const unready: number[] = []
-  const readyPages = () => {
-    if (controller.signal.aborted) return // a failed fetch: nothing will use them
-    for (const index of unready.splice(0)) pages[index] = options.onPage!(pages[index]!)
-  }
   let first: number | null = null
   let largest = 0
   let done = false
@@ -82,7 +71,6 @@ export async function fetchAllImages(
       })
     }
     pages[index] = images
-    if (options.onPage && unready.push(index) === 1) setImmediate(readyPages)
     // An empty later page ends the list whatever TotalCount claims, so a lying TotalCount cannot
     // keep us paging.
     if (images.length === 0) done = true
@@ -130,7 +118,6 @@ export async function fetchAllImages(
     outer?.removeEventListener('abort', abortFromOuter)
   }
 
-  if (options.onPage) readyPages()
   const fetched = pages.filter((page): page is Image[] => page !== undefined)
   return { images: dedupeById(fetched), pages: fetched.length, totalCount: first }
 }

@@ -53,10 +53,8 @@ describe('createListCache', () => {
     expect((await cache.get(scope)).snapshot).toBe(snapshot)
     expect(upstream.load).toHaveBeenCalledTimes(1)
     clock.advance(1)
-    const refreshed = cache.get(scope)
+    await cache.get(scope)
     expect(upstream.load).toHaveBeenCalledTimes(2)
-    upstream.last().resolve(numberedImages(4))
-    expect((await refreshed).snapshot.index.images).toHaveLength(4)
   })
 
   it('shares one load among 40 concurrent cold requests', async () => {
@@ -99,7 +97,8 @@ describe('createListCache', () => {
     const first = cache.get(scope)
     upstream.last().resolve(numberedImages(3))
     const good = (await first).snapshot
-    clock.advance(20_000)
+    // Past the stale-while-revalidate bound (10 × TTL), so requests wait for the refresh.
+    clock.advance(200_000)
     const failing = Array.from({ length: 5 }, () => cache.get(scope))
     const error = new Error('upstream down')
     upstream.last().reject(error)
@@ -147,10 +146,10 @@ describe('createListCache', () => {
     mode = 'ok'
     expect(await cache.get(scope)).toMatchObject({ stale: false })
     mode = 'throw'
-    time += 2000
+    time += 20_000
     expect(await cache.get(scope)).toMatchObject({ stale: true })
     mode = 'ok'
-    time += 2000
+    time += 20_000
     expect(await cache.get(scope)).toMatchObject({ stale: false })
     expect(load).toHaveBeenCalledTimes(4)
   })
@@ -204,9 +203,92 @@ describe('createListCache', () => {
     const first = cache.get(scope)
     upstream.last().resolve(numberedImages(1))
     await first
-    clock.advance(60_000)
+    clock.advance(200_000)
     const pending = cache.get(scope)
     upstream.last().reject(new Error('down'))
     expect(await pending).toMatchObject({ stale: true })
+  })
+})
+
+/** Whether `promise` has settled once pending callbacks have run (it never waits on a load). */
+async function settled(promise: Promise<unknown>): Promise<boolean> {
+  const pending = Symbol('pending')
+  return (await Promise.race([promise, flush().then(() => pending)])) !== pending
+}
+
+describe('createListCache: stale-while-revalidate (issue 12 item 10)', () => {
+  async function loaded(overrides: Partial<ListCacheOptions> = {}) {
+    const context = setup(overrides)
+    const first = context.cache.get(scope)
+    context.upstream.last().resolve(numberedImages(3))
+    return { ...context, old: (await first).snapshot }
+  }
+
+  it('past the TTL, answers at once from the cached list and refreshes it behind the answer', async () => {
+    const { cache, clock, upstream, old } = await loaded()
+    clock.advance(15_000)
+    const served = cache.get(scope)
+    expect(await settled(served)).toBe(true)
+    expect(await served).toEqual({ snapshot: old, stale: false })
+    expect(upstream.load).toHaveBeenCalledTimes(2)
+    // Requests during the refresh share it and are answered from the cached list too.
+    expect(await cache.get(scope)).toEqual({ snapshot: old, stale: false })
+    expect(upstream.load).toHaveBeenCalledTimes(2)
+    upstream.last().resolve(numberedImages(5))
+    await flush()
+    const next = await cache.get(scope)
+    expect(next.snapshot.index.images).toHaveLength(5)
+    expect(next.snapshot.fetchedAt).toBe(1_015_000)
+  })
+
+  it('fresh: true still waits for the refetch', async () => {
+    const { cache, clock, upstream } = await loaded()
+    clock.advance(15_000)
+    const fresh = cache.get(scope, { fresh: true })
+    expect(await settled(fresh)).toBe(false)
+    upstream.last().resolve(numberedImages(7))
+    expect((await fresh).snapshot.index.images).toHaveLength(7)
+  })
+
+  it('waits for the refetch once the list is older than the bound (10 × TTL by default)', async () => {
+    const { cache, clock, upstream, old } = await loaded()
+    clock.advance(149_999)
+    expect((await cache.get(scope)).snapshot).toBe(old)
+    upstream.last().reject(new Error('down'))
+    await flush()
+    clock.advance(5_000) // past the retry pause after that failure
+    const waiting = cache.get(scope)
+    expect(await settled(waiting)).toBe(false)
+    upstream.last().resolve(numberedImages(2))
+    expect(await waiting).toMatchObject({ stale: false })
+    expect((await waiting).snapshot.index.images).toHaveLength(2)
+  })
+
+  it('takes its bound from maxStaleMs', async () => {
+    const { cache, clock } = await loaded({ maxStaleMs: 20_000 })
+    clock.advance(20_000)
+    expect(await settled(cache.get(scope))).toBe(false)
+  })
+
+  it('after a failed background refresh, keeps serving the list marked stale', async () => {
+    const { cache, clock, upstream, onError, old } = await loaded()
+    clock.advance(16_000)
+    expect(await cache.get(scope)).toEqual({ snapshot: old, stale: false })
+    const error = new Error('upstream down')
+    upstream.last().reject(error)
+    await flush()
+    expect(onError).toHaveBeenCalledWith(scope, error)
+    expect(await cache.get(scope)).toEqual({ snapshot: old, stale: true })
+    expect(upstream.load).toHaveBeenCalledTimes(2)
+    // After the retry pause: still answered at once, stale, while another refresh runs.
+    clock.advance(5_000)
+    const served = cache.get(scope)
+    expect(await settled(served)).toBe(true)
+    expect(await served).toEqual({ snapshot: old, stale: true })
+    expect(upstream.load).toHaveBeenCalledTimes(3)
+    upstream.last().resolve(numberedImages(4))
+    await flush()
+    expect(await cache.get(scope)).toMatchObject({ stale: false })
+    expect((await cache.get(scope)).snapshot.index.images).toHaveLength(4)
   })
 })

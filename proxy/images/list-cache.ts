@@ -1,5 +1,4 @@
 import type { Image, Scope } from '../contract/api'
-import { createRowPreparer } from './list-rows'
 import { buildIndex, type QueryIndex } from './query-index'
 
 /** One fetched list of one scope, indexed once for every query made over it. */
@@ -13,12 +12,6 @@ export interface Snapshot {
 /** What a load is given besides the scope. */
 export interface LoadContext {
   signal: AbortSignal
-  /**
-   * Readies one page's rows for the snapshot (list-rows.ts); a load calls it on each page soon
-   * after it arrives (fetch-all's onPage), so that work overlaps the pages still in flight. Rows
-   * it skipped are readied after.
-   */
-  preparePage: (images: readonly Image[]) => Image[]
 }
 
 export interface ListCacheOptions {
@@ -26,6 +19,12 @@ export interface ListCacheOptions {
   load: (scope: Scope, context: LoadContext) => Promise<Image[]>
   /** How long a snapshot is served without a refresh (design.md §3 `IMAGEDECK_CACHE_TTL_S`). */
   ttlMs: number
+  /**
+   * Stale-while-revalidate: a snapshot older than `ttlMs` but younger than this is served at once
+   * while a refresh runs in the background; an older one waits for the refresh. 10 × `ttlMs` by
+   * default.
+   */
+  maxStaleMs?: number
   now?: () => number
   /** Scopes kept, least recently used dropped first; 32 by default. */
   maxEntries?: number
@@ -42,7 +41,11 @@ export interface CachedList {
 }
 
 export interface ListCache {
-  /** The scope's list: from memory while fresh, else refreshed (one load shared by all callers). */
+  /**
+   * The scope's list: from memory while fresh; past the TTL, from memory while a refresh runs in
+   * the background (within `maxStaleMs`); else, or with `fresh`, after a refresh (one load shared
+   * by all callers).
+   */
   get(scope: Scope, options?: { fresh?: boolean }): Promise<CachedList>
   /** The snapshot held for a scope, if any, whatever its age. */
   peek(scope: Scope): Snapshot | undefined
@@ -61,13 +64,15 @@ interface Entry {
 const RETRY_AFTER_MS = 5000
 
 /**
- * Per-(region, zone, project) list cache (design.md §4): fresh within `ttlMs`; concurrent
- * requests share one load; a failed refresh serves the last good list marked stale.
+ * Per-(region, zone, project) list cache (design.md §4): fresh within `ttlMs`, then refreshed in
+ * the background while the old list is served, up to `maxStaleMs`; concurrent requests share one
+ * load; a failed refresh serves the last good list marked stale.
  */
 export function createListCache(options: ListCacheOptions): ListCache {
   const now = options.now ?? Date.now
   const maxEntries = Math.max(1, options.maxEntries ?? 32)
   const retryAfter = Math.min(options.ttlMs, RETRY_AFTER_MS)
+  const maxStale = options.maxStaleMs ?? 10 * options.ttlMs
   const entries = new Map<string, Entry>()
 
   const entryFor = (key: string): Entry => {
@@ -85,10 +90,9 @@ export function createListCache(options: ListCacheOptions): ListCache {
       try {
         // Called through an async wrapper so that even a synchronous throw settles after
         // `entry.inflight` is set, and the finally below can clear it.
-        const rows = createRowPreparer()
-        const context = { signal: controller.signal, preparePage: rows.page }
+        const context = { signal: controller.signal }
         const images = await (async () => options.load(scope, context))()
-        const index = buildIndex(rows.finish(images), rows.searchText)
+        const index = buildIndex(images.map(withoutReadme))
         const snapshot: Snapshot = { scope: { ...scope }, index, fetchedAt: now() }
         entry.snapshot = snapshot
         entry.failedAt = undefined
@@ -129,16 +133,20 @@ export function createListCache(options: ListCacheOptions): ListCache {
     async get(scope, { fresh = false } = {}) {
       const key = scopeKey(scope)
       const entry = entryFor(key)
-      if (entry.inflight) return entry.inflight
       const { snapshot, failedAt } = entry
       const t = now()
       if (snapshot && failedAt !== undefined && t - failedAt < retryAfter) {
         return { snapshot, stale: true }
       }
-      if (snapshot && !fresh && failedAt === undefined && t - snapshot.fetchedAt < options.ttlMs) {
-        return { snapshot, stale: false }
+      if (fresh || !snapshot) return entry.inflight ?? refresh(key, scope, entry)
+      const age = t - snapshot.fetchedAt
+      if (failedAt === undefined && age < options.ttlMs) return { snapshot, stale: false }
+      if (age < maxStale) {
+        // Refresh behind the answer; a failure is reported and marks later answers stale.
+        if (!entry.inflight) refresh(key, scope, entry).catch(() => {})
+        return { snapshot, stale: failedAt !== undefined }
       }
-      return refresh(key, scope, entry)
+      return entry.inflight ?? refresh(key, scope, entry)
     },
     peek(scope) {
       return entries.get(scopeKey(scope))?.snapshot
@@ -148,6 +156,13 @@ export function createListCache(options: ListCacheOptions): ListCache {
       entries.clear()
     },
   }
+}
+
+/** List answers never carry Readme (design.md §4): drop it if one slipped in. */
+function withoutReadme(image: Image): Image {
+  if (!('Readme' in image)) return image
+  const { Readme: _readme, ...rest } = image
+  return rest as Image
 }
 
 /** The cache key of a scope; JSON so no separator can make two scopes collide. */

@@ -1,135 +1,108 @@
-import {
-  SELECTED,
-  SINGLE_FACETS,
-  TAG_ELIGIBLE,
-  type FacetColumn,
-  type QueryIndex,
-  type SingleFacet,
-} from './query-index'
-import { matchTerms } from './query-search'
-import { countRequiredTags, countTags } from './query-tags'
+import type { FacetCounts, FacetName } from '../contract/api'
+import { FILTERS, type FilterSpec, type FilterValues } from '../contract/filters'
+import { VALUE_SPECS, type QueryIndex, type ValueSpec } from './query-index'
 import { searchTerms } from './query-text'
-import type { ListFilter } from './query'
 
-/** Facet counts by code, for the single facets (in SINGLE_FACETS order) and then tags. */
-export type FacetCodeCounts = Int32Array[]
+type FacetSpec = ValueSpec & { facet: FacetName }
+const FACET_SPECS = VALUE_SPECS.filter((spec): spec is FacetSpec => spec.facet !== undefined)
 
-/** The values a filter asks for on one facet; none means no filter. */
-export function selectedValues(filter: ListFilter, facet: SingleFacet | 'tags'): string[] {
-  const wanted = {
-    status: filter.status,
-    type: filter.type,
-    visibility: filter.visibility ? [filter.visibility] : undefined,
-    gpu: filter.gpu,
-    framework: filter.framework,
-    tags: filter.tag,
-  }[facet]
-  return wanted ?? []
+/** One filter the query turns on: its row in FILTERS and whether image i passes it. */
+interface ActiveFilter {
+  spec: FilterSpec
+  passes: (i: number) => boolean
+}
+
+export interface Selection {
+  /** Whether image i passes every filter, by list position. */
+  selected: boolean[]
+  total: number
+  /** Only when asked for (see selectImages). */
+  facets: Record<FacetName, FacetCounts> | null
 }
 
 /**
- * Marks the images that pass `filter` in `index.scratch.selected` and counts them. With `facets`,
- * also counts each facet's values over the images that pass every filter but that facet's own
- * (design.md §4): an image failing exactly one facet filter still counts toward that facet.
+ * Marks the images that pass every filter in `values`. With `withFacets`, also counts each
+ * facet's values over the images that pass every filter but that facet's own (design.md §4: an
+ * image failing exactly that one filter still counts, so a checkbox shows what it would add); the
+ * selected values are listed even at 0.
  */
 export function selectImages(
   index: QueryIndex,
-  filter: ListFilter,
-  facets: boolean,
-): { total: number; counts: FacetCodeCounts | null } {
-  const { selected } = index.scratch
-  selected.fill(0)
-  const docs = matchTerms(index, searchTerms(filter.q)) ?? index.everyone
-  const tagValues = [...new Set(selectedValues(filter, 'tags'))]
-  const counts = [...SINGLE_FACETS.map((name) => index.facets[name]), index.tags].map(
-    (column) => new Int32Array(facets ? column.values.length + 1 : 0),
-  )
-  const { total, eligible } = scan({
-    docs,
-    selected,
-    failed: filter.failed === true ? index.failed : null,
-    codes: SINGLE_FACETS.map((name) => index.facets[name].codes),
-    masks: SINGLE_FACETS.map((name) => passMask(index.facets[name], selectedValues(filter, name))),
-    tagHave: countRequiredTags(index, tagValues),
-    tagNeed: tagValues.length,
-    counts,
-    counting: facets,
-  })
-  if (facets) countTags(index, docs, eligible, counts[SINGLE_FACETS.length]!)
-  return { total, counts: facets ? counts : null }
-}
-
-interface ScanPlan {
-  /** The images to consider (those matching the search text), ascending. */
-  docs: Int32Array
-  selected: Uint8Array
-  failed: Uint8Array | null
-  codes: Int32Array[]
-  masks: Uint8Array[]
-  /** How many of the required tags each image has. */
-  tagHave: Uint16Array
-  tagNeed: number
-  /** Empty arrays when not `counting`. */
-  counts: Int32Array[]
-  counting: boolean
-}
-
-/**
- * The whole cost of a query: one pass over typed arrays, nearly branch-free. The five single
- * facets are unrolled into locals, and the loop has its own small function so V8 optimises it
- * as a whole.
- */
-function scan(plan: ScanPlan): { total: number; eligible: number } {
-  const { docs, selected, failed, tagHave, tagNeed, counting } = plan
-  const [c0, c1, c2, c3, c4] = plan.codes as Five<Int32Array>
-  const [m0, m1, m2, m3, m4] = plan.masks as Five<Uint8Array>
-  const [k0, k1, k2, k3, k4] = plan.counts as Five<Int32Array>
+  values: FilterValues,
+  withFacets: boolean,
+): Selection {
+  const active: ActiveFilter[] = []
+  for (const spec of FILTERS as readonly FilterSpec[]) {
+    const passes = filterTest(index, spec, valueOf(values, spec))
+    if (passes) active.push({ spec, passes })
+  }
+  const facets = FACET_SPECS.map((spec) => ({
+    spec,
+    rowValues: index.values.get(spec)!,
+    count: new Map<string, number>(),
+  }))
+  const selected: boolean[] = []
   let total = 0
-  let eligible = 0
-  for (let j = 0; j < docs.length; j++) {
-    const i = docs[j]!
-    if (failed !== null && failed[i] === 0) continue
-    const a0 = c0[i]!
-    const a1 = c1[i]!
-    const a2 = c2[i]!
-    const a3 = c3[i]!
-    const a4 = c4[i]!
-    // 1 where the image passes that facet's filter (a facet without a filter passes everything).
-    const p0 = m0[a0]!
-    const p1 = m1[a1]!
-    const p2 = m2[a2]!
-    const p3 = m3[a3]!
-    const p4 = m4[a4]!
-    const pt = tagNeed === 0 || tagHave[i] === tagNeed ? 1 : 0
-    const fails = 6 - (p0 + p1 + p2 + p3 + p4 + pt)
-    if (fails > 1) continue
-    if (fails === 0) total++
-    const tagEligible = fails + pt === 1
-    if (tagEligible) eligible++
-    selected[i] = (fails === 0 ? SELECTED : 0) | (tagEligible ? TAG_ELIGIBLE : 0)
-    if (!counting) continue
-    // A facet counts the image when every *other* filter passes: fails + own pass === 1.
-    k0[a0]! += fails + p0 === 1 ? 1 : 0
-    k1[a1]! += fails + p1 === 1 ? 1 : 0
-    k2[a2]! += fails + p2 === 1 ? 1 : 0
-    k3[a3]! += fails + p3 === 1 ? 1 : 0
-    k4[a4]! += fails + p4 === 1 ? 1 : 0
+  for (let i = 0; i < index.rows.length; i++) {
+    let failures = 0
+    let failed: FilterSpec | undefined
+    for (const { spec, passes } of active) {
+      if (passes(i)) continue
+      failed = spec
+      if (++failures > 1) break
+    }
+    selected.push(failures === 0)
+    if (failures === 0) total++
+    if (!withFacets || failures > 1) continue
+    for (const { spec, rowValues, count } of facets) {
+      if (failures === 1 && failed !== spec) continue
+      for (const value of rowValues[i]!) count.set(value, (count.get(value) ?? 0) + 1)
+    }
   }
-  return { total, eligible }
+  if (!withFacets) return { selected, total, facets: null }
+  const records = {} as Record<FacetName, FacetCounts>
+  for (const { spec, count } of facets) {
+    // No prototype: a tag called `__proto__` must stay a plain key.
+    const record = Object.create(null) as FacetCounts
+    for (const [value, n] of count) record[value] = n
+    for (const value of wantedValues(spec, valueOf(values, spec))) record[value] ??= 0
+    records[spec.facet] = record
+  }
+  return { selected, total, facets: records }
 }
 
-type Five<T> = [T, T, T, T, T]
+/** A filter's value in the query. */
+function valueOf(values: FilterValues, spec: FilterSpec): unknown {
+  return (values as Record<string, unknown>)[spec.name]
+}
 
 /**
- * 1 at the code of each value that passes: every code (none included) when nothing is asked
- * for; otherwise only the asked-for values the list has (others simply match nothing).
+ * A filter as a test of image i, by its kind (contract/filters.ts), or null when the query leaves
+ * it off: no text, an empty list, no value, a flag not set.
  */
-function passMask(column: FacetColumn, values: readonly string[]): Uint8Array {
-  const mask = new Uint8Array(column.values.length + 1)
-  if (values.length === 0) return mask.fill(1)
-  for (const value of values) {
-    const code = column.codeOf.get(value)
-    if (code !== undefined) mask[code] = 1
+function filterTest(index: QueryIndex, spec: FilterSpec, value: unknown) {
+  switch (spec.kind) {
+    case 'text': {
+      const terms = searchTerms(typeof value === 'string' ? value : undefined)
+      if (terms.length === 0) return null
+      return (i: number) => terms.every((term) => index.text[i]!.includes(term))
+    }
+    case 'list':
+    case 'one': {
+      const wanted = wantedValues(spec, value)
+      if (wanted.length === 0) return null
+      const has = index.values.get(spec)!
+      return spec.kind === 'list' && spec.match === 'all'
+        ? (i: number) => wanted.every((v) => has[i]!.includes(v))
+        : (i: number) => has[i]!.some((v) => wanted.includes(v))
+    }
+    case 'flag':
+      return value === true ? (i: number) => spec.test(index.rows[i]!) : null
   }
-  return mask
+}
+
+/** The values a list or single filter asks for, as a list (none when it is off). */
+function wantedValues(spec: FilterSpec, value: unknown): readonly string[] {
+  if (spec.kind === 'list' && Array.isArray(value)) return value as string[]
+  return spec.kind === 'one' && typeof value === 'string' && value !== '' ? [value] : []
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { failureSignature } from '../failures/signature'
 import { buildIndex, filterImages, queryImages } from './query'
 import { catalog, names, page, run } from './query-fixtures'
 import { makeImage } from './test-images'
@@ -77,6 +78,44 @@ describe('queryImages: filters', () => {
   it('failed keeps only images with a non-blank FailedReason', () => {
     expect(run(catalog, { failed: true }).names).toEqual(['vLLM server'])
     expect(run(catalog, { failed: false }).total).toBe(4)
+  })
+
+  it('reason keeps the images whose failure group key it names', () => {
+    const images = [
+      makeImage({ Name: 'a', FailedReason: 'No space left on device: wrote 1024 bytes' }),
+      makeImage({ Name: 'b', FailedReason: 'No space left on device: wrote 2048 bytes' }),
+      makeImage({ Name: 'c', FailedReason: 'CUDA driver version is insufficient' }),
+      makeImage({ Name: 'd' }),
+    ]
+    const { key } = failureSignature(images[0]!.FailedReason!)
+    expect(run(images, { reason: key }).names).toEqual(['a', 'b'])
+    expect(run(images, { reason: 'abcdef' }).total).toBe(0)
+    expect(buildIndex(images).rows.map((row) => row.reasonKey === key)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ])
+  })
+
+  it('latest keeps the newest version of each GroupId family, in the whole list', () => {
+    const images = [
+      makeImage({ Name: 'g1 old', GroupId: 'g1', CreateTime: 100, Status: 'Available' }),
+      makeImage({ Name: 'g1 new', GroupId: 'g1', CreateTime: 300, Status: 'UnAvailable' }),
+      makeImage({ Name: 'g2 tie first', GroupId: 'g2', CreateTime: 200 }),
+      makeImage({ Name: 'g2 tie second', GroupId: 'g2', CreateTime: 200 }),
+      makeImage({ Name: 'g2 no time', GroupId: 'g2', CreateTime: null }),
+      makeImage({ Name: 'alone', GroupId: null, CreateTime: 50 }),
+      makeImage({ Name: 'blank group', GroupId: ' ', CreateTime: 10 }),
+    ]
+    expect(run(images, { latest: true, sort: 'Name', order: 'asc' }).names).toEqual([
+      'alone',
+      'blank group',
+      'g1 new',
+      'g2 tie first',
+    ])
+    // Before the other filters: g1's newest is not Available, so g1 has none that is.
+    expect(run(images, { latest: true, status: ['Available'] }).total).toBe(0)
   })
 
   it('combines filters with the search text', () => {

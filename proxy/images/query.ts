@@ -1,115 +1,83 @@
 import {
   SORT_FIELDS,
+  SORT_ORDERS,
+  type FacetCounts,
   type FacetName,
   type Image,
   type SortField,
   type SortOrder,
 } from '../contract/api'
-import { SELECTED, SINGLE_FACETS, type FacetColumn, type QueryIndex } from './query-index'
-import { selectImages, selectedValues, type FacetCodeCounts } from './query-select'
+import { EMPTY_FILTERS, FILTERS, type FilterValues } from '../contract/filters'
+import type { QueryIndex } from './query-index'
+import { selectImages } from './query-select'
 import { sortOrder } from './query-sort'
 
 export { buildIndex, type QueryIndex } from './query-index'
 
 /**
- * `/api/images` parameters, parsed (design.md §4). An empty array is no filter; list filters
- * match any of their values except `tag`, where every listed tag must be present.
+ * What `/api/images` filters and sorts by (design.md §4): the FILTERS table's values
+ * (contract/filters.ts; an absent one is no filter) and the sort.
  */
-export interface ListQuery {
-  /** Free text: whitespace-separated terms, all must match (case-, width-insensitive substring). */
-  q?: string
-  status?: string[]
-  type?: string[]
-  visibility?: 'private' | 'public'
-  tag?: string[]
-  gpu?: string[]
-  framework?: string[]
-  /** Only images with a non-blank FailedReason. */
-  failed?: boolean
+export type ListFilter = Partial<FilterValues> & {
   /** CreateTime when absent. */
   sort?: SortField
   /** desc when absent, as the URL strips `order=desc` as its default (design.md §6). */
   order?: SortOrder
-  offset: number
-  limit: number
 }
 
-export type ListFilter = Omit<ListQuery, 'offset' | 'limit'>
+/** A filter and the page asked for. */
+export type ListQuery = ListFilter & { offset: number; limit: number }
 
 export interface ListResult {
   items: Image[]
   total: number
-  facets: Record<FacetName, Record<string, number>>
+  facets: Record<FacetName, FacetCounts>
 }
 
 export const DEFAULT_SORT: SortField = 'CreateTime'
 export const DEFAULT_ORDER: SortOrder = 'desc'
 
-/**
- * One page of the filtered, sorted list, its total and its facets. Pure over the index, apart from
- * the index's own caches and scratch memory.
- */
+/** One page of the filtered, sorted list, its total and its facets. Pure over the index. */
 export function queryImages(index: QueryIndex, query: ListQuery): ListResult {
-  checkSort(query)
-  const { total, counts } = selectImages(index, query, true)
+  const sorted = order(index, query)
+  const { selected, total, facets } = selectImages(index, filterValues(query), true)
   const offset = wholeNumber(query.offset)
   const limit = wholeNumber(query.limit)
-  const items = offset < total && limit > 0 ? collect(index, query, offset, limit) : []
-  return { items, total, facets: facetRecords(index, query, counts!) }
-}
-
-/** The whole filtered and sorted list, for export. */
-export function filterImages(index: QueryIndex, query: ListFilter): Image[] {
-  checkSort(query)
-  const { total } = selectImages(index, query, false)
-  return total === 0 ? [] : collect(index, query, 0, total)
-}
-
-/** Walks the sort order and takes the selected images `offset`…`offset + limit`. */
-function collect(index: QueryIndex, query: ListFilter, offset: number, limit: number): Image[] {
-  const order = sortOrder(index, query.sort ?? DEFAULT_SORT, query.order ?? DEFAULT_ORDER)
-  const { selected } = index.scratch
   const items: Image[] = []
-  let skip = offset
-  for (let k = 0; k < order.length && items.length < limit; k++) {
-    const i = order[k]!
-    if ((selected[i]! & SELECTED) === 0) continue
-    if (skip > 0) skip--
-    else items.push(index.images[i]!)
-  }
-  return items
-}
-
-/**
- * Counts keyed by raw value: every value with a count, plus the facet's own selected values
- * (0 when none would match) so the UI can show a checked box that no image matches any more.
- */
-function facetRecords(index: QueryIndex, filter: ListFilter, counts: FacetCodeCounts) {
-  const record = (column: FacetColumn, count: Int32Array, selected: readonly string[]) => {
-    // No prototype: a tag called `__proto__` must stay a plain key.
-    const out = Object.create(null) as Record<string, number>
-    for (let code = 1; code < count.length; code++) {
-      if (count[code]! > 0) out[column.values[code - 1]!] = count[code]!
+  if (offset < total && limit > 0) {
+    let skip = offset
+    for (const i of sorted) {
+      if (!selected[i]) continue
+      if (skip > 0) skip--
+      else if (items.push(index.images[i]!) === limit) break
     }
-    for (const value of selected) if (!Object.hasOwn(out, value)) out[value] = 0
-    return out
   }
-  const facets = {} as Record<FacetName, Record<string, number>>
-  SINGLE_FACETS.forEach((name, d) => {
-    facets[name] = record(index.facets[name], counts[d]!, selectedValues(filter, name))
-  })
-  facets.tags = record(index.tags, counts[SINGLE_FACETS.length]!, selectedValues(filter, 'tags'))
-  return facets
+  return { items, total, facets: facets! }
 }
 
-/** The route validates `sort`; an unknown one reaching here is a bug, so it fails loudly. */
-function checkSort(query: ListFilter): void {
-  if (query.sort !== undefined && !SORT_FIELDS.includes(query.sort)) {
-    throw new RangeError(`unknown sort field: ${String(query.sort)}`)
+/** The whole filtered and sorted list: for export and for failure triage. */
+export function filterImages(index: QueryIndex, filter: ListFilter): Image[] {
+  const sorted = order(index, filter)
+  const { selected } = selectImages(index, filterValues(filter), false)
+  return sorted.filter((i) => selected[i]).map((i) => index.images[i]!)
+}
+
+/** Every filter's value, absent ones as the table's empty value. */
+function filterValues(filter: ListFilter): FilterValues {
+  const values: Record<string, unknown> = {}
+  for (const { name } of FILTERS) values[name] = filter[name] ?? EMPTY_FILTERS[name]
+  return values as FilterValues
+}
+
+/** The route validates the sort; an unknown one reaching here is a bug, so it fails loudly. */
+function order(index: QueryIndex, filter: ListFilter): readonly number[] {
+  const field = filter.sort ?? DEFAULT_SORT
+  const direction = filter.order ?? DEFAULT_ORDER
+  if (!SORT_FIELDS.includes(field)) throw new RangeError(`unknown sort field: ${String(field)}`)
+  if (!SORT_ORDERS.includes(direction)) {
+    throw new RangeError(`unknown sort order: ${String(direction)}`)
   }
-  if (query.order !== undefined && query.order !== 'asc' && query.order !== 'desc') {
-    throw new RangeError(`unknown sort order: ${String(query.order)}`)
-  }
+  return sortOrder(index, field, direction)
 }
 
 function wholeNumber(value: number): number {

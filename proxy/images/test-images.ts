@@ -1,4 +1,5 @@
 import type { Image } from '../contract/api'
+import { mulberry32 } from '../sandbox/prng'
 
 /** A fully-null image with the given fields set: the shape the tolerant decoder produces. */
 export function makeImage(fields: Partial<Image> = {}): Image {
@@ -43,17 +44,8 @@ export function numberedImages(count: number, prefix = 'img'): Image[] {
   )
 }
 
-/** A small deterministic PRNG (mulberry32), so randomized tests reproduce. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** The project's one seeded PRNG (sandbox/prng.ts), so randomized tests reproduce. */
+export const seededRandom = mulberry32
 
 const pick = <T>(random: () => number, items: readonly T[]): T =>
   items[Math.floor(random() * items.length)]!

@@ -1,21 +1,12 @@
 import type { Context } from 'hono'
-import {
-  IMAGE_STATUSES,
-  IMAGE_TYPES,
-  MAX_LIMIT,
-  SORT_FIELDS,
-  SORT_ORDERS,
-  VISIBILITIES,
-  type Scope,
-} from '../contract/api'
+import { MAX_LIMIT, SORT_FIELDS, SORT_ORDERS, type Scope } from '../contract/api'
+import { FILTERS, readFilter, type FilterValues } from '../contract/filters'
 import { badRequest } from '../http/errors'
 import type { ListFilter } from '../images/query'
 
 type Query = Record<string, string>
 
 const MAX_TEXT = 200
-const MAX_ITEM = 64
-const MAX_ITEMS = 20
 const REGION = /^[a-z0-9-]{1,32}$/
 const PROJECT = /^[A-Za-z0-9_-]{0,64}$/
 // Control characters never belong in a filter value; they hint at a broken or hostile client.
@@ -53,31 +44,6 @@ function oneOf<T extends string>(query: Query, name: string, allowed: readonly T
   return value as T
 }
 
-function list(query: Query, name: string, allowed?: readonly string[]): string[] | undefined {
-  const raw = text(query, name, MAX_ITEMS * (MAX_ITEM + 1))
-  if (!raw) return undefined
-  const items = [
-    ...new Set(
-      raw
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-  ]
-  if (items.length > MAX_ITEMS)
-    throw badRequest(`Parameter "${name}" lists more than ${MAX_ITEMS} values`)
-  for (const item of items) {
-    if (item.length > MAX_ITEM)
-      throw badRequest(`A value of "${name}" is longer than ${MAX_ITEM} characters`)
-    if (allowed && !allowed.includes(item)) {
-      throw badRequest(
-        `Parameter "${name}" takes a comma list of: ${allowed.join(', ')} (got "${item}")`,
-      )
-    }
-  }
-  return items.length ? items : undefined
-}
-
 function int(query: Query, name: string, min: number, max: number, fallback: number): number {
   const value = text(query, name)
   if (!value) return fallback
@@ -111,20 +77,25 @@ export function parseScope(query: Query, defaults: Scope): Scope {
   return { region, zone, project }
 }
 
-/** What `/api/images` filters and sorts by: the query layer's own type, so the two cannot drift. */
-export type ListFilters = ListFilter
+/** What `/api/images` filters and sorts by: every FILTERS value, and the sort. */
+export type ListFilters = FilterValues & Pick<ListFilter, 'sort' | 'order'>
 
-/** design.md §4's filters; each bad value is a 400 naming the parameter and what it accepts. */
+/**
+ * design.md §4's filters, each read as the FILTERS table says (contract/filters.ts); a bad value
+ * is a 400 naming the parameter and what it accepts.
+ */
 export function parseFilters(query: Query): ListFilters {
+  const values: Record<string, unknown> = {}
+  for (const spec of FILTERS) {
+    const { value, rejected } = readFilter(spec, query[spec.name])
+    const [bad] = rejected
+    if (bad) {
+      throw badRequest(`Parameter "${spec.name}" ${bad.reason} (got "${bad.value.slice(0, 80)}")`)
+    }
+    values[spec.name] = value
+  }
   return {
-    q: text(query, 'q') || undefined,
-    status: list(query, 'status', IMAGE_STATUSES),
-    type: list(query, 'type', IMAGE_TYPES),
-    visibility: oneOf(query, 'visibility', VISIBILITIES),
-    tag: list(query, 'tag'),
-    gpu: list(query, 'gpu'),
-    framework: list(query, 'framework'),
-    failed: flag(query, 'failed'),
+    ...(values as FilterValues),
     sort: oneOf(query, 'sort', SORT_FIELDS),
     order: oneOf(query, 'order', SORT_ORDERS),
   }
@@ -137,6 +108,10 @@ export function parsePage(query: Query): { offset: number; limit: number } {
   }
 }
 
+/**
+ * `fresh=1`: bypass the list cache. The one parser for it, which the fresh-request rate limit uses
+ * too, so a value it reads as 1 (`1 `, say) is also counted as one.
+ */
 export const parseFresh = (query: Query): boolean => flag(query, 'fresh')
 
 export function parseFormat(query: Query): 'csv' | 'json' {
