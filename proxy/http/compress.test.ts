@@ -71,6 +71,17 @@ describe('compressed API responses', () => {
     }
   })
 
+  it('compresses a large export (off the event loop) to the same bytes', async () => {
+    const p = inProcessApp({ IMAGEDECK_CACHE_TTL_S: '3600' }, { count: 600 })
+    const plain = await get(p, '/api/images/export?format=json')
+    expect(plain.wire.byteLength).toBeGreaterThan(256 * 1024)
+    for (const accept of ['br', 'gzip']) {
+      const got = await get(p, '/api/images/export?format=json', accept)
+      expect(got.coding).toBe(accept)
+      expect(got.body.equals(plain.body)).toBe(true)
+    }
+  })
+
   it('leaves small answers and errors under the threshold as they are', async () => {
     const p = inProcessApp()
     for (const path of ['/api/health', '/api/images?status=Nonsense', '/api/nope']) {
