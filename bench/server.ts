@@ -37,10 +37,12 @@ export function listQueries(count: number, seed = 2026): string[] {
 export interface ServerRun {
   count: number
   coldFetchMs: number
-  /** VmRSS before the list, after it, and at the end; VmHWM (the most it ever held). */
+  /** VmRSS before the list, after it, and at the end. */
   rssIdle: number
   rssListed: number
   rssEnd: number
+  /** VmHWM (the most the process ever held) before the load run, and after it. */
+  peakBeforeLoad: number
   peak: number
   health?: number[]
   query?: number[]
@@ -119,6 +121,7 @@ export async function measureServer(
       Object.assign(run, { health, query, medianTotal: percentile(totals, 50) })
     }
     agent.destroy()
+    const peakBeforeLoad = stack.proxy.memory().peak
     const loadRun = await load(stack, options.connections, options.seconds)
     const { rss, peak } = stack.proxy.memory()
     return {
@@ -127,6 +130,7 @@ export async function measureServer(
       rssIdle,
       rssListed,
       rssEnd: rss,
+      peakBeforeLoad,
       peak,
       ...run,
       load: loadRun,
@@ -148,13 +152,21 @@ export function warmQueryRow(r: ServerRun, goal: number): GoalRow {
   }
 }
 
-export function memoryRow(r: ServerRun, budgetMb: number): GoalRow {
+/**
+ * Peak RSS against a budget: `underLoad` over everything including the load run, else over the list
+ * and the sequential queries (one user's use), with the peak under load shown beside it.
+ */
+export function memoryRow(r: ServerRun, budgetMb: number, underLoad: boolean): GoalRow {
+  const value = underLoad ? r.peak : r.peakBeforeLoad
+  const what = underLoad
+    ? `the list and ${r.load.connections} connections`
+    : `the list and the queries (${mb(r.peak)} after ${r.load.connections} connections)`
   return {
     area: `${int(r.count)} memory`,
-    metric: `proxy peak RSS (VmHWM) over the list, the queries and the load; ${mb(r.rssEnd)} at the end`,
-    measured: mb(r.peak),
+    metric: `proxy peak RSS (VmHWM) over ${what}`,
+    measured: mb(value),
     goal: `≤ ${budgetMb} MB`,
-    status: verdict(r.peak <= budgetMb * 1024 * 1024),
+    status: verdict(value <= budgetMb * 1024 * 1024),
   }
 }
 
@@ -170,7 +182,7 @@ export function loadRow(r: ServerRun, guard: boolean): GoalRow {
 }
 
 export const SERVER_TABLE_HEAD = [
-  '| images | cold fetch | RSS idle → listed → end | peak RSS | health p50 / p99 | query p50 / p99 | query matches (median) | load: connections, requests, req/s, p50 / p99, failures |',
+  '| images | cold fetch | RSS idle → listed → end | peak RSS before / after the load | health p50 / p99 | query p50 / p99 | query matches (median) | load: connections, requests, req/s, p50 / p99, failures |',
   '|---:|---:|---|---:|---:|---:|---:|---|',
 ]
 
@@ -179,7 +191,7 @@ export function serverDetail(r: ServerRun): string {
   const l = r.load
   return (
     `| ${int(r.count)} | ${ms(r.coldFetchMs, 0)} | ${mb(r.rssIdle)} → ${mb(r.rssListed)} → ${mb(r.rssEnd)} ` +
-    `| ${mb(r.peak)} | ${p(r.health, 50)} / ${p(r.health, 99)} | ${p(r.query, 50)} / ${p(r.query, 99)} ` +
+    `| ${mb(r.peakBeforeLoad)} / ${mb(r.peak)} | ${p(r.health, 50)} / ${p(r.health, 99)} | ${p(r.query, 50)} / ${p(r.query, 99)} ` +
     `| ${r.medianTotal === undefined ? '—' : int(r.medianTotal)} ` +
     `| ${l.connections}, ${int(l.requests)}, ${int(l.rps)}/s, ${l.p50} / ${l.p99} ms, ${l.failures} |`
   )

@@ -13,10 +13,8 @@ import {
 import { ImagesPage } from '@/features/images/images-page'
 import { LanguageMenu } from '@/features/preferences/language-menu'
 import { usePreference } from '@/lib/preference-store'
-import {
-  columnVisibilityPreference,
-  densityPreference,
-} from '@/features/preferences/table-preferences'
+import { densityPreference } from '@/features/preferences/table-preferences'
+import { useDashboardPersonal } from './dashboard-personal'
 import { ThemeMenu } from '@/features/preferences/theme-menu'
 
 /**
@@ -37,13 +35,15 @@ export function readStartUrl(): DroppedParam[] {
 /** Composition happens here: features (images, preferences) do not import each other. */
 function Dashboard({ dropped }: { dropped: readonly DroppedParam[] }) {
   const [density, setDensity] = usePreference(densityPreference)
-  const [columnVisibility, setColumnVisibility] = usePreference(columnVisibilityPreference)
+  const { columnVisibility, setColumnVisibility, shareLink, controls } = useDashboardPersonal()
   return (
     <ImagesPage
       dropped={dropped}
       display={{ density, setDensity, columnVisibility, setColumnVisibility }}
+      shareLink={shareLink}
       personalControls={
         <>
+          {controls}
           <LanguageMenu />
           <ThemeMenu />
         </>

@@ -23,10 +23,13 @@ export function ImagesPage({
   dropped,
   display,
   personalControls,
+  shareLink,
 }: {
   dropped: readonly DroppedParam[]
   display: DisplayPreferences
   personalControls: ReactNode
+  /** "Copy link": the URL to copy (with the columns' `hide`); this page's URL without it. */
+  shareLink?: () => string
 }) {
   const [search, setSearch] = useDashboardSearch()
   const { mode, scope, queryZone, changeZone, changeProject } = useViewScope(search, setSearch)
@@ -118,6 +121,7 @@ export function ImagesPage({
           live={live}
           onRefresh={refresh}
           personalControls={personalControls}
+          shareLink={shareLink}
           scopeControls={
             <ImagesScopeControls
               scope={scope}
