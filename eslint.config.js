@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint'
  * upstream API and shares only the signer, the action list and the contract with the proxy.
  */
 const WEB = [{ regex: '(^|/)proxy/', message: 'web/ imports the proxy only through @contract' }]
-const FEATURES = ['images', 'preferences']
+const FEATURES = ['images', 'preferences', 'views', 'notify']
 const notOtherFeature = (self) => {
   const others = FEATURES.filter((f) => f !== self).join('|')
   return [
@@ -58,6 +58,8 @@ export default tseslint.config(
   restrict(['web/**/*.{ts,tsx}'], WEB),
   restrict(['web/src/features/images/**/*.{ts,tsx}'], notOtherFeature('images')),
   restrict(['web/src/features/preferences/**/*.{ts,tsx}'], notOtherFeature('preferences')),
+  restrict(['web/src/features/views/**/*.{ts,tsx}'], notOtherFeature('views')),
+  restrict(['web/src/features/notify/**/*.{ts,tsx}'], notOtherFeature('notify')),
   restrict(
     ['web/src/{components,api,lib,hooks,i18n}/**/*.{ts,tsx}'],
     [...WEB, { regex: '^@/features/', message: 'shared web code imports no feature' }],

@@ -19,6 +19,7 @@ export function ImagesHeader({
   live,
   onRefresh,
   personalControls,
+  shareLink,
 }: {
   mode: HealthResponse['mode'] | undefined
   scopeControls: ReactNode
@@ -27,12 +28,14 @@ export function ImagesHeader({
   live: boolean
   onRefresh: () => void
   personalControls: ReactNode
+  /** The link "Copy link" copies (app.tsx adds the columns' `hide`); else this page's URL. */
+  shareLink?: () => string
 }) {
   const { t } = useTranslation('images')
 
   const copyLink = async () => {
     try {
-      await copyText(window.location.href)
+      await copyText(shareLink?.() ?? window.location.href)
       notify.success(t('header.linkCopied'))
     } catch {
       notify.error(t('common:actions.copyFailed'))
