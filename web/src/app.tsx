@@ -10,12 +10,12 @@ import {
   serializeDashboardSearch,
   type DroppedParam,
 } from '@/features/images/search/dashboard-search'
+import { FailuresView } from '@/features/failures/failures-view'
 import { ImagesPage } from '@/features/images/images-page'
-import { LanguageMenu } from '@/features/preferences/language-menu'
 import { usePreference } from '@/lib/preference-store'
 import { densityPreference } from '@/features/preferences/table-preferences'
 import { useDashboardPersonal } from './dashboard-personal'
-import { ThemeMenu } from '@/features/preferences/theme-menu'
+import { LanguageMenu, ThemeMenu } from './personal-menus'
 
 /**
  * Reads the address bar once, before the app renders: the values it did not understand are
@@ -41,6 +41,7 @@ function Dashboard({ dropped }: { dropped: readonly DroppedParam[] }) {
       dropped={dropped}
       display={{ density, setDensity, columnVisibility, setColumnVisibility }}
       shareLink={shareLink}
+      failuresView={(slot) => <FailuresView {...slot} />}
       personalControls={
         <>
           {controls}

@@ -1,34 +1,31 @@
-import type { ComponentProps, ReactNode } from 'react'
-import { lazyPrimitive, preloadWhenIdle } from './lazy-primitive'
-import type * as Impl from './popover-impl'
+import { Popover as PopoverPrimitive } from 'radix-ui'
+import type { ComponentProps } from 'react'
+import { cn } from '@/lib/utils'
 
-const lazy = lazyPrimitive(() => import('./popover-impl'), 'dialog')
-export const loadPopover = lazy.load
-preloadWhenIdle(lazy.load)
+// Like dropdown-menu.tsx: components that use it are loaded apart (lazyMenu in lazy-menus.tsx).
 
-/** Radix Popover, loaded on first use (see lazy-primitive.tsx); the API is the same. */
-export function Popover({ children, ...props }: ComponentProps<typeof Impl.Popover>) {
+export const Popover = PopoverPrimitive.Root
+export const PopoverTrigger = PopoverPrimitive.Trigger
+export const PopoverAnchor = PopoverPrimitive.Anchor
+
+export function PopoverContent({
+  className,
+  align = 'start',
+  sideOffset = 6,
+  ...props
+}: ComponentProps<typeof PopoverPrimitive.Content>) {
   return (
-    <lazy.LazyRoot
-      onOpenChange={props.onOpenChange}
-      render={(m, { defaultOpen, children }) => (
-        <m.Popover defaultOpen={defaultOpen} {...props}>
-          {children}
-        </m.Popover>
-      )}
-    >
-      {children}
-    </lazy.LazyRoot>
+    <PopoverPrimitive.Portal>
+      <PopoverPrimitive.Content
+        data-slot="popover-content"
+        align={align}
+        sideOffset={sideOffset}
+        className={cn(
+          'z-50 w-72 rounded-lg border bg-card p-3 text-card-foreground shadow-lg transition-[opacity,translate] duration-150 outline-none motion-reduce:transition-none starting:-translate-y-1 starting:opacity-0',
+          className,
+        )}
+        {...props}
+      />
+    </PopoverPrimitive.Portal>
   )
-}
-
-export function PopoverTrigger(props: ComponentProps<typeof Impl.PopoverTrigger>) {
-  const m = lazy.useModule()
-  if (m) return <m.PopoverTrigger {...props} />
-  return <lazy.PlaceholderTrigger>{props.children as ReactNode}</lazy.PlaceholderTrigger>
-}
-
-export function PopoverContent(props: ComponentProps<typeof Impl.PopoverContent>) {
-  const m = lazy.useModule()
-  return m ? <m.PopoverContent {...props} /> : null
 }

@@ -41,6 +41,7 @@ describe('parseDashboardSearch', () => {
     )
     expect(dropped).toEqual([])
     expect(search).toEqual({
+      ...EMPTY_FILTERS,
       region: 'cn-sh2',
       zone: 'cn-sh2-02',
       project: 'org-abc',
@@ -154,9 +155,12 @@ describe('serializeDashboardSearch', () => {
   it.runIf(hasFilter('reason') && hasFilter('latest'))(
     'writes reason= and latest= (design.md §6) between the filters and the sort',
     () => {
-      const search = { reason: 'k1', latest: true, sort: 'Name' } as Partial<DashboardSearch>
-      expect(url(search)).toBe('?reason=k1&latest=1&sort=Name')
-      expect(parse('?latest=1&reason=k1').search).toMatchObject({ reason: 'k1', latest: true })
+      const search = { reason: 'a1b2c3', latest: true, sort: 'Name' } as Partial<DashboardSearch>
+      expect(url(search)).toBe('?reason=a1b2c3&latest=1&sort=Name')
+      expect(parse('?latest=1&reason=a1b2c3').search).toMatchObject({
+        reason: 'a1b2c3',
+        latest: true,
+      })
     },
   )
 

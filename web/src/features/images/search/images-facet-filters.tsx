@@ -1,12 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import type { FacetName, ImageListResponse } from '@contract/api'
 import { IMAGE_TYPES, VISIBILITIES } from '@contract/api'
-import {
-  DataTableFacetedFilter,
-  type FacetOption,
-} from '@/components/data-table/data-table-faceted-filter'
+import type { FacetOption } from '@/components/data-table/data-table-faceted-filter'
 import type { DashboardSearch } from './dashboard-search'
 import { IMAGE_STATUS_OPTIONS } from '../image-status'
+import { DataTableFacetedFilter } from './lazy-toolbar-menus'
 import type { SetSearch } from './use-dashboard-search'
 
 type Facets = ImageListResponse['facets'] | undefined
