@@ -124,7 +124,7 @@ export function ImageDrawer({
   // A new image starts at the top (its callout and tabs), whichever tab stays selected.
   const scroller = useRef<HTMLDivElement>(null)
   useEffect(() => {
-    scroller.current?.scrollTo({ top: 0 })
+    if (scroller.current) scroller.current.scrollTop = 0
   }, [imageId])
 
   const pending = query.isError ? (

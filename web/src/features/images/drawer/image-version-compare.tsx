@@ -33,6 +33,7 @@ export function versionLabel(image: Image, locale: string): string {
 }
 
 function Value({ change, side }: { change: FieldChange; side: 'before' | 'after' }) {
+  const { t } = useTranslation('detail')
   const locale = useLocale()
   if (change.kind === 'list') {
     const items = change[side]
@@ -52,6 +53,11 @@ function Value({ change, side }: { change: FieldChange; side: 'before' | 'after'
                 )}
               >
                 {mark && <span aria-hidden>{side === 'before' ? '−' : '+'}</span>}
+                {mark && (
+                  <span className="sr-only">
+                    {t(side === 'before' ? 'compare.removed' : 'compare.added')}{' '}
+                  </span>
+                )}
                 {item}
               </Badge>
             </li>
