@@ -100,6 +100,7 @@ describe('compressed API responses', () => {
     })
     expect(res.status).toBe(200)
     expect(res.headers.get('content-encoding')).toBeNull()
+    expect(res.headers.get('vary')).toMatch(/accept-encoding/i)
     expect((await res.arrayBuffer()).byteLength).toBe(0)
   })
 })

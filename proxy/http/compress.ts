@@ -77,15 +77,10 @@ export function compressResponses(options: { threshold?: number } = {}): Middlew
   return async (c, next) => {
     await next()
     const res = c.res
-    if (
-      !COMPRESSIBLE.test(res.headers.get('Content-Type') ?? '') ||
-      res.headers.has('Content-Encoding') ||
-      !res.body ||
-      c.req.method === 'HEAD'
-    ) {
-      return
-    }
+    if (!COMPRESSIBLE.test(res.headers.get('Content-Type') ?? '')) return
+    if (res.headers.has('Content-Encoding')) return
     varyOnEncoding(res.headers)
+    if (!res.body || c.req.method === 'HEAD') return
     const encoding = chooseEncoding(c.req.header('Accept-Encoding'))
     if (encoding === 'identity') return
     const body = new Uint8Array(await res.arrayBuffer())
