@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LANGUAGES, resources } from './i18n'
+import { detectLanguage, i18n, LANGUAGE_STORAGE_KEY, LANGUAGES, resources } from './i18n'
 
 function keyPaths(value: unknown, prefix = ''): string[] {
   if (value === null || typeof value !== 'object') return [prefix]
@@ -36,5 +36,31 @@ describe('translations', () => {
       const flat = JSON.stringify(resources[lng])
       expect(flat, lng).not.toMatch(/:""/)
     }
+  })
+})
+
+describe('detectLanguage', () => {
+  it('keeps the stored choice over the browser', () => {
+    expect(detectLanguage('en', ['zh-CN'])).toBe('en')
+    expect(detectLanguage('zh-CN', ['en-US'])).toBe('zh-CN')
+  })
+
+  it("reads the browser's languages in order, any Chinese as Simplified Chinese", () => {
+    expect(detectLanguage(null, ['zh-Hans-CN', 'en'])).toBe('zh-CN')
+    expect(detectLanguage(null, ['zh'])).toBe('zh-CN')
+    expect(detectLanguage(null, ['fr-FR', 'en-GB', 'zh-CN'])).toBe('en')
+    expect(detectLanguage(null, ['fr-FR', 'zh-TW'])).toBe('zh-CN')
+  })
+
+  it('falls back to English for anything else, a bad stored value included', () => {
+    expect(detectLanguage('klingon', ['fr'])).toBe('en')
+    expect(detectLanguage(null, [])).toBe('en')
+  })
+
+  it('remembers a language chosen later', async () => {
+    await i18n.changeLanguage('zh-CN')
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('zh-CN')
+    await i18n.changeLanguage('en')
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en')
   })
 })

@@ -19,7 +19,7 @@ export function syncDocumentLanguage(): () => void {
   return () => i18n.off('languageChanged', apply)
 }
 
-/** The detector caches the choice in localStorage (LANGUAGE_STORAGE_KEY). */
+/** i18n.ts remembers the choice in localStorage (LANGUAGE_STORAGE_KEY). */
 export function setLanguage(lng: Language): Promise<unknown> {
   return i18n.changeLanguage(lng)
 }
