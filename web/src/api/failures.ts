@@ -54,10 +54,12 @@ export const failureKeys = {
   list: (params: FailuresParams) => [...failureKeys.lists(), params] as const,
 }
 
-export function failuresQueryOptions(params: FailuresParams) {
+/** The list's params minus paging and sorting, so turning a page of the list refetches nothing here. */
+export function failuresQueryOptions(params: FailuresParams & Partial<ImagesListParams>) {
+  const { offset: _offset, limit: _limit, sort: _sort, order: _order, ...filters } = params
   return queryOptions({
-    queryKey: failureKeys.list(params),
-    queryFn: ({ signal }) => fetchFailures(params, { signal }),
+    queryKey: failureKeys.list(filters),
+    queryFn: ({ signal }) => fetchFailures(filters, { signal }),
     placeholderData: keepPreviousData,
   })
 }

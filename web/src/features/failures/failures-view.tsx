@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { CircleCheckIcon, FilterXIcon } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import { failuresQueryOptions, type FailuresParams } from '@/api/failures'
+import type { ImagesListParams } from '@/api/images'
 import { EmptyState } from '@/components/layout/empty-state'
 import { ErrorView } from '@/components/layout/error-view'
 import { Button } from '@/components/ui/button'
@@ -22,7 +23,7 @@ export function FailuresView({
   hasFilters = false,
   onClearFilters,
 }: {
-  params: FailuresParams
+  params: FailuresParams & ImagesListParams
   groupHref: (key: string) => string
   onOpenGroup: (key: string) => void
   hasFilters?: boolean

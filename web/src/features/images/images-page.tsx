@@ -1,9 +1,10 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, type ReactNode } from 'react'
 import type { Image } from '@contract/api'
+import type { ImagesListParams } from '@/api/images'
 import { AppShell } from '@/components/layout/app-shell'
 import { ErrorView } from '@/components/layout/error-view'
 import { activeFilters, CLEARED_FILTERS, removeFilter } from './search/active-filters'
-import type { DroppedParam } from './search/dashboard-search'
+import { serializeDashboardSearch, type DroppedParam } from './search/dashboard-search'
 import { searchToListParams } from './search/dashboard-search-mappers'
 import { ImagesCellContext, type ImagesCellActions } from './list/images-tags-cell'
 import { ImagesDrawerSlot, preloadImageDrawer } from './drawer/images-drawer-slot'
@@ -18,11 +19,23 @@ import { ImagesToolbar } from './search/images-toolbar'
 import { useDashboardSearch } from './search/use-dashboard-search'
 import { useImagesData } from './list/use-images-data'
 import { useViewScope } from './search/use-view-scope'
+import { StatusStrip, toggleStatus } from './status-strip'
+import { ViewSwitch } from './status-strip-view-switch'
+
+/** What the triage view (features/failures, composed in app.tsx) gets from the page. */
+export interface FailuresSlot {
+  params: ImagesListParams
+  groupHref: (key: string) => string
+  onOpenGroup: (key: string) => void
+  hasFilters: boolean
+  onClearFilters: () => void
+}
 
 export function ImagesPage({
   dropped,
   display,
   personalControls,
+  failuresView,
   shareLink,
 }: {
   dropped: readonly DroppedParam[]
@@ -30,6 +43,8 @@ export function ImagesPage({
   personalControls: ReactNode
   /** "Copy link": the URL to copy (with the columns' `hide`); this page's URL without it. */
   shareLink?: () => string
+  /** design.md §6 `view=failures`; without it the page is the list alone. */
+  failuresView?: (slot: FailuresSlot) => ReactNode
 }) {
   const [search, setSearch] = useDashboardSearch()
   const { mode, scope, queryZone, changeZone, changeProject } = useViewScope(search, setSearch)
@@ -148,7 +163,31 @@ export function ImagesPage({
         onRemove={(filter) => setSearch(removeFilter(search, filter))}
         onClearAll={() => setSearch(CLEARED_FILTERS)}
       />
-      {list.isError && !data ? (
+      <div className="flex min-w-0 items-center gap-2 sm:gap-3">
+        {failuresView && (
+          <ViewSwitch
+            view={search.view}
+            hrefFor={(view) => `/${serializeDashboardSearch({ ...search, view, page: 1 })}`}
+            onChange={(view) => setSearch({ view })}
+            failedCount={failedCount}
+          />
+        )}
+        <StatusStrip
+          counts={data?.facets.status}
+          selected={search.status}
+          onToggle={(status) => setSearch({ status: toggleStatus(search.status, status) })}
+        />
+      </div>
+      {search.view === 'failures' && failuresView ? (
+        failuresView({
+          params,
+          groupHref: (key) =>
+            `/${serializeDashboardSearch({ ...search, view: 'list', reason: key, page: 1, image: undefined })}`,
+          onOpenGroup: (key) => setSearch({ view: 'list', reason: key }),
+          hasFilters: filters.length > 0,
+          onClearFilters: () => setSearch(CLEARED_FILTERS),
+        })
+      ) : list.isError && !data ? (
         <div className="flex flex-1 items-start justify-center overflow-auto py-8">
           <ErrorView
             error={list.error}
