@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import type { Browser } from '@playwright/test'
 import { serveExternalImagesLocally } from './external-images'
 import { expect, test, type Page } from './fixtures'
@@ -120,6 +121,33 @@ test('the status strip filters the list by status and shows the counts of the fi
   await dashboard.expectParam('status', null)
 })
 
+test('the triage view, its view switch and status strip have no axe violation, light and dark', async ({
+  browser,
+  baseURL,
+  viewport,
+}) => {
+  test.setTimeout(90_000)
+  for (const theme of ['light', 'dark'] as const) {
+    const page = await freshPage(browser, baseURL!, viewport!, 'en-US', theme)
+    try {
+      await page.goto('/?view=failures')
+      await expect(triage(page).groups.first()).toBeVisible({ timeout: 20_000 })
+      await expect(page.getByTestId('status-strip')).not.toContainText('–')
+      const { violations } = await new AxeBuilder({ page })
+        .include('[data-testid="failures-view"]')
+        .include('[data-testid="status-strip"]')
+        .include('nav[aria-label="View"]')
+        .analyze()
+      expect(
+        violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })),
+        theme,
+      ).toEqual([])
+    } finally {
+      await page.context().close()
+    }
+  }
+})
+
 async function freshPage(
   browser: Browser,
   baseURL: string,
@@ -128,6 +156,9 @@ async function freshPage(
   colorScheme: 'light' | 'dark' = 'light',
 ): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale, viewport, colorScheme })
+  await context.addInitScript({
+    content: `localStorage.setItem('imagedeck.theme', ${JSON.stringify(JSON.stringify(colorScheme))})`,
+  })
   await serveExternalImagesLocally(context)
   return context.newPage()
 }
@@ -153,9 +184,6 @@ test.describe('screenshots', () => {
           ['zh', 'zh-CN'],
         ] as const) {
           const page = await freshPage(browser, baseURL!, size, locale, theme)
-          await page.context().addInitScript({
-            content: `localStorage.setItem('imagedeck.theme', ${JSON.stringify(JSON.stringify(theme))})`,
-          })
           await page.goto('/?view=failures')
           await expect(triage(page).groups.first()).toBeVisible()
           await page.evaluate(() => document.fonts.ready)

@@ -8,10 +8,14 @@ import type { Draw } from './prng'
 
 type Reason = (d: Draw) => string
 
+/** `length` hex digits, eight per draw (a 100,000-image list draws thousands of digests). */
 const hex = (d: Draw, length: number): string => {
   let out = ''
-  for (let i = 0; i < length; i++) out += '0123456789abcdef'[d.int(0, 15)]
-  return out
+  while (out.length < length)
+    out += Math.floor(d.next() * 2 ** 32)
+      .toString(16)
+      .padStart(8, '0')
+  return out.slice(0, length)
 }
 const uhost = (d: Draw) => `uhost-${d.alnum(8)}`
 const APP_DIRS = ['/root/app', '/root/workspace/ComfyUI', '/home/ubuntu/llm-serve', '/data/train']
@@ -75,7 +79,7 @@ export const FAILURE_CAUSES: readonly (readonly [Reason, number])[] = [
   [
     (d) =>
       `write /var/lib/docker/overlay2/${hex(d, 64)}/diff/root/.cache/huggingface/hub/models--${d.pick(['Qwen--Qwen2.5-7B-Instruct', 'black-forest-labs--FLUX.1-dev', 'meta-llama--Llama-3.1-8B'])}/blobs/${hex(d, 40)}: no space left on device`,
-    9,
+    24,
   ],
   [(d) => `系统盘空间不足（剩余 ${d.int(12, 900)} MB），镜像制作失败，请清理系统盘后重试`, 6],
   // over the size limit
@@ -101,7 +105,7 @@ export const FAILURE_CAUSES: readonly (readonly [Reason, number])[] = [
   ],
   // layer push timeout, CUDA out of memory
   [pushTimeout, 4],
-  [cudaOom, 5],
+  [cudaOom, 12],
   // review rejected (two distinct reasons: two groups)
   [() => '审核未通过：镜像包含违规内容', 2],
   [() => '审核未通过：README 缺少模型许可证说明', 3],
