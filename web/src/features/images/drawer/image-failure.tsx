@@ -1,8 +1,9 @@
 import { ChevronDown, ChevronUp, Lightbulb, OctagonX } from 'lucide-react'
-import { useId, useState, type ReactNode } from 'react'
+import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '@/components/ui/button'
 import { Callout, CalloutTitle } from '@/components/ui/callout'
+import { cn } from '@/lib/utils'
 import { CopyButton } from './image-drawer-copy'
 import { MalformedValue, type FieldRead } from './image-drawer-values'
 import { failureSummary, hasMoreThanSummary } from './failure-summary'
@@ -20,25 +21,34 @@ export interface FailureHint {
 function FullText({ reason }: { reason: string }) {
   const { t } = useTranslation('detail')
   const id = useId()
-  const long = reason.split('\n').length > FOLD_LINES || reason.length > FOLD_CHARS
+  const block = useRef<HTMLPreElement>(null)
   const [expanded, setExpanded] = useState(false)
-  const folded = long && !expanded
+  // Long by its text, or by its wrapped height on a narrow screen (measured once laid out).
+  const long = reason.split('\n').length > FOLD_LINES || reason.length > FOLD_CHARS
+  const [overflows, setOverflows] = useState(false)
+  useLayoutEffect(() => {
+    const el = block.current
+    if (el && !expanded) setOverflows(el.scrollHeight > el.clientHeight + 1)
+  }, [reason, expanded])
+  const foldable = long || overflows
+  const folded = foldable && !expanded
   return (
     <div className="mt-1 flex flex-col items-start gap-1">
       <pre
         id={id}
+        ref={block}
         // A scrollable region is reachable by keyboard (axe: scrollable-region-focusable).
         tabIndex={folded ? 0 : undefined}
         aria-label={t('failed.full')}
         data-testid="failure-full-text"
-        className={
-          'w-full overflow-auto rounded-md border border-destructive/20 bg-background/70 p-3 font-mono text-xs leading-relaxed [overflow-wrap:anywhere] whitespace-pre-wrap text-foreground outline-none focus-visible:ring-2 focus-visible:ring-ring' +
-          (folded ? ' max-h-40' : '')
-        }
+        className={cn(
+          'w-full overflow-auto rounded-md border border-destructive/20 bg-background/70 p-3 font-mono text-xs leading-relaxed [overflow-wrap:anywhere] whitespace-pre-wrap text-foreground outline-none focus-visible:ring-2 focus-visible:ring-ring',
+          !expanded && 'max-h-40',
+        )}
       >
         {reason}
       </pre>
-      {long && (
+      {foldable && (
         <Button
           variant="ghost"
           size="sm"
@@ -58,30 +68,32 @@ function FullText({ reason }: { reason: string }) {
 function HintLine({ hint }: { hint: FailureHint }) {
   const { t } = useTranslation('detail')
   return (
-    <p
+    <div
       className="mt-1 flex items-start gap-2 rounded-md bg-background/70 px-3 py-2 text-sm"
       data-testid="failure-hint"
     >
       <Lightbulb className="mt-0.5 size-4 shrink-0 text-warning" aria-hidden />
-      <span className="min-w-0 [overflow-wrap:anywhere]">
-        <span className="font-medium">{t('failed.hintLabel')} </span>
-        {hint.text}
-        {hint.docsUrl && (
-          <>
-            {' '}
-            <a
-              href={hint.docsUrl}
-              target="_blank"
-              rel="noreferrer noopener"
-              className="font-medium text-primary underline underline-offset-2"
-            >
-              {t('failed.docs')}
-              <span className="sr-only"> {t('readme.newTab')}</span>
-            </a>
-          </>
-        )}
-      </span>
-    </p>
+      <div className="flex min-w-0 flex-col gap-0.5">
+        <p className="text-xs font-semibold text-muted-foreground">{t('failed.hintLabel')}</p>
+        <p className="[overflow-wrap:anywhere]">
+          {hint.text}
+          {hint.docsUrl && (
+            <>
+              {' '}
+              <a
+                href={hint.docsUrl}
+                target="_blank"
+                rel="noreferrer noopener"
+                className="font-medium whitespace-nowrap text-primary underline underline-offset-2"
+              >
+                {t('failed.docs')}
+                <span className="sr-only"> {t('readme.newTab')}</span>
+              </a>
+            </>
+          )}
+        </p>
+      </div>
+    </div>
   )
 }
 

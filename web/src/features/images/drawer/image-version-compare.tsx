@@ -96,13 +96,19 @@ function FieldsTable({ before, after }: { before: Image; after: Image }) {
           <caption className="sr-only">{t('compare.fieldsCaption')}</caption>
           <thead className="bg-muted/60 text-xs text-muted-foreground">
             <tr>
-              <th scope="col" className="w-[30%] px-3 py-2 text-left font-medium">
+              <th scope="col" className="w-[30%] px-2 py-2 text-left font-medium sm:px-3">
                 {t('compare.field')}
               </th>
-              <th scope="col" className="px-3 py-2 text-left font-medium [overflow-wrap:anywhere]">
+              <th
+                scope="col"
+                className="px-2 py-2 text-left font-medium [overflow-wrap:anywhere] sm:px-3"
+              >
                 {versionLabel(before, locale).split(' · ')[0]}
               </th>
-              <th scope="col" className="px-3 py-2 text-left font-medium [overflow-wrap:anywhere]">
+              <th
+                scope="col"
+                className="px-2 py-2 text-left font-medium [overflow-wrap:anywhere] sm:px-3"
+              >
                 {versionLabel(after, locale).split(' · ')[0]}
               </th>
             </tr>
@@ -114,7 +120,7 @@ function FieldsTable({ before, after }: { before: Image; after: Image }) {
                 data-changed={change.changed || undefined}
                 className={cn('border-t align-top', change.changed && 'bg-warning/5')}
               >
-                <th scope="row" className="px-3 py-2 text-left text-xs font-medium">
+                <th scope="row" className="px-2 py-2 text-left text-xs font-medium sm:px-3">
                   <span className="flex flex-col gap-0.5">
                     {t(FIELD_LABELS[change.path])}
                     <span
@@ -127,10 +133,15 @@ function FieldsTable({ before, after }: { before: Image; after: Image }) {
                     </span>
                   </span>
                 </th>
-                <td className="px-3 py-2">
+                <td className="px-2 py-2 sm:px-3 [&_[data-slot=badge]]:whitespace-normal">
                   <Value change={change} side="before" />
                 </td>
-                <td className={cn('px-3 py-2', change.changed && 'font-medium')}>
+                <td
+                  className={cn(
+                    'px-2 py-2 sm:px-3 [&_[data-slot=badge]]:whitespace-normal',
+                    change.changed && 'font-medium',
+                  )}
+                >
                   <Value change={change} side="after" />
                 </td>
               </tr>
@@ -212,8 +223,9 @@ export function VersionCompare({
         <GitCompareArrows className="size-4 text-muted-foreground" aria-hidden />
         {t('compare.title')}
       </h3>
-      <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
-        <label className="flex min-w-0 flex-1 flex-col gap-1 text-xs font-medium text-muted-foreground">
+      {/* Phone: the two pickers stacked with Swap beside them; wider: From, Swap, To in a row. */}
+      <div className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-2 gap-y-2 sm:grid-cols-[minmax(0,1fr)_auto_minmax(0,1fr)] sm:items-end">
+        <label className="col-start-1 row-start-1 flex min-w-0 flex-col gap-1 text-xs font-medium text-muted-foreground">
           {t('compare.from')}
           <Select
             className="h-9 w-full text-foreground"
@@ -226,14 +238,14 @@ export function VersionCompare({
         <Button
           variant="outline"
           size="icon"
-          className="self-end sm:self-auto"
+          className="col-start-2 row-span-2 row-start-1 self-center sm:row-span-1 sm:self-end"
           aria-label={t('compare.swap')}
           title={t('compare.swap')}
           onClick={() => setPair([to, from])}
         >
-          <ArrowLeftRight aria-hidden />
+          <ArrowLeftRight aria-hidden className="rotate-90 sm:rotate-0" />
         </Button>
-        <label className="flex min-w-0 flex-1 flex-col gap-1 text-xs font-medium text-muted-foreground">
+        <label className="col-start-1 row-start-2 flex min-w-0 flex-col gap-1 text-xs font-medium text-muted-foreground sm:col-start-3 sm:row-start-1">
           {t('compare.to')}
           <Select
             className="h-9 w-full text-foreground"
