@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint'
  * upstream API and shares only the signer, the action list and the contract with the proxy.
  */
 const WEB = [{ regex: '(^|/)proxy/', message: 'web/ imports the proxy only through @contract' }]
-const FEATURES = ['images', 'preferences', 'views', 'notify']
+const FEATURES = ['images', 'preferences', 'views', 'notify', 'failures']
 const notOtherFeature = (self) => {
   const others = FEATURES.filter((f) => f !== self).join('|')
   return [
