@@ -4,8 +4,8 @@ import { cn } from '@/lib/utils'
 import type { DataTableFeatures } from './data-table-features'
 
 /**
- * Header label with the sort direction. The <th> itself is the sort control (see DataTable): a
- * button inside would share its name with the toolbar's filter of the same field.
+ * A column's title; for a sortable column, a button that sorts by it (the <th> carries
+ * `aria-sort`, as in the WAI-ARIA sortable table example).
  */
 export function DataTableColumnHeader<TData extends object, TValue>({
   column,
@@ -21,15 +21,17 @@ export function DataTableColumnHeader<TData extends object, TValue>({
   const Icon =
     sorted === 'asc' ? ArrowUpIcon : sorted === 'desc' ? ArrowDownIcon : ChevronsUpDownIcon
   return (
-    <span
+    <button
+      type="button"
+      onClick={column.getToggleSortingHandler()}
       className={cn(
-        'inline-flex items-center gap-1 whitespace-nowrap',
+        '-mx-1.5 inline-flex h-7 cursor-pointer items-center gap-1 rounded-md px-1.5 whitespace-nowrap outline-none select-none hover:bg-accent hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring',
         sorted && 'text-foreground',
         className,
       )}
     >
       {title}
       <Icon className={cn('size-3.5 shrink-0', !sorted && 'opacity-40')} aria-hidden />
-    </span>
+    </button>
   )
 }

@@ -29,6 +29,7 @@ export function DataTableFacetedFilter({
   onChange,
   multiple = true,
   searchable = options.length > 8,
+  hideEmpty = false,
   note,
 }: {
   title: string
@@ -37,6 +38,8 @@ export function DataTableFacetedFilter({
   onChange: (values: string[]) => void
   multiple?: boolean
   searchable?: boolean
+  /** Leave out values counted 0, unless selected (a value the list does not have). */
+  hideEmpty?: boolean
   note?: string
 }) {
   const { t, i18n } = useTranslation()
@@ -45,8 +48,12 @@ export function DataTableFacetedFilter({
   const nf = numberFormat(i18n.language)
   const visible = useMemo(() => {
     const q = query.trim().toLowerCase()
-    return q ? options.filter((o) => `${o.label} ${o.value}`.toLowerCase().includes(q)) : options
-  }, [options, query])
+    return options.filter(
+      (o) =>
+        (!hideEmpty || o.count !== 0 || selected.includes(o.value)) &&
+        (!q || `${o.label} ${o.value}`.toLowerCase().includes(q)),
+    )
+  }, [options, query, hideEmpty, selected])
   const labelOf = (value: string) => options.find((o) => o.value === value)?.label ?? value
 
   const toggle = (value: string, on: boolean) =>
@@ -108,7 +115,7 @@ export function DataTableFacetedFilter({
         <div className="max-h-72 overflow-y-auto p-1">
           {visible.length === 0 ? (
             <p className="px-2 py-6 text-center text-sm text-muted-foreground">
-              {options.length ? t('filter.noMatches') : t('filter.noValues')}
+              {query.trim() ? t('filter.noMatches') : t('filter.noValues')}
             </p>
           ) : (
             <div aria-label={title} role={multiple ? 'group' : 'radiogroup'}>

@@ -16,6 +16,11 @@ export interface DataTableColumnMeta {
   skeletonClassName?: string
   /** Stays in view while the table scrolls sideways (the column that names the row). */
   sticky?: boolean
+  /**
+   * Width in rem. The table lays out with fixed column widths, so skeleton rows, real rows and
+   * the empty state share them and a page with a long value does not shift its neighbours.
+   */
+  width?: number
 }
 
 /**

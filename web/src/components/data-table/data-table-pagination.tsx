@@ -15,11 +15,17 @@ export function DataTablePagination<TData extends object>({
   table,
   pageSizes,
   summary,
+  actions,
+  loading = false,
 }: {
   table: DataTableInstance<TData>
   pageSizes: readonly number[]
+  /** No count yet: the page count shows as unknown, not as "1 of 1". */
+  loading?: boolean
   /** What the rows are, counted ("240 images"): the table does not know its resource. */
   summary: ReactNode
+  /** Beside the summary, outside its live region (e.g. a help button). */
+  actions?: ReactNode
 }) {
   const { t, i18n } = useTranslation()
   const { pageIndex, pageSize } = table.state.pagination
@@ -30,8 +36,11 @@ export function DataTablePagination<TData extends object>({
       aria-label={t('table.pagination')}
       className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2 px-1 text-sm"
     >
-      <div className="text-muted-foreground" aria-live="polite" data-testid="total-count">
-        {summary}
+      <div className="flex items-center gap-2">
+        <div className="text-muted-foreground" aria-live="polite" data-testid="total-count">
+          {summary}
+        </div>
+        {actions}
       </div>
       <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
         <div className="flex items-center gap-2">
@@ -52,7 +61,10 @@ export function DataTablePagination<TData extends object>({
           </Select>
         </div>
         <span className="min-w-24 text-center font-medium tabular-nums">
-          {t('table.pageOf', { page: nf.format(pageIndex + 1), count: nf.format(pageCount) })}
+          {t('table.pageOf', {
+            page: nf.format(pageIndex + 1),
+            count: loading ? '…' : nf.format(pageCount),
+          })}
         </span>
         <div className="flex items-center gap-1">
           <PageButton
@@ -71,14 +83,14 @@ export function DataTablePagination<TData extends object>({
           </PageButton>
           <PageButton
             label={t('table.nextPage')}
-            disabled={!table.getCanNextPage()}
+            disabled={loading || !table.getCanNextPage()}
             onClick={() => table.nextPage()}
           >
             <ChevronRightIcon aria-hidden />
           </PageButton>
           <PageButton
             label={t('table.lastPage')}
-            disabled={!table.getCanNextPage()}
+            disabled={loading || !table.getCanNextPage()}
             onClick={() => table.lastPage()}
           >
             <ChevronsRightIcon aria-hidden />

@@ -19,8 +19,9 @@ export const densityCell: Record<TableDensity, string> = {
   compact: 'py-1',
 }
 
+// scroll-mt: a row reached with the keyboard is not left under the sticky header.
 const rowClassName = cn(
-  'group outline-none hover:bg-muted/60 focus-visible:bg-accent/60 focus-visible:shadow-[inset_3px_0_0_var(--color-ring)] data-[state=selected]:bg-primary/8 data-[state=selected]:shadow-[inset_3px_0_0_var(--color-primary)]',
+  'group scroll-mt-10 outline-none hover:bg-muted/60 focus-visible:bg-accent/60 focus-visible:shadow-[inset_3px_0_0_var(--color-ring)] data-[state=selected]:bg-primary/8 data-[state=selected]:shadow-[inset_3px_0_0_var(--color-primary)]',
 )
 
 interface DataTableRowProps<TData extends object> {
@@ -31,6 +32,8 @@ interface DataTableRowProps<TData extends object> {
   columnDefs: unknown
   density: TableDensity
   active: boolean
+  /** Holds the rows' one Tab stop (roving tabindex). */
+  tabbable: boolean
   label: string | undefined
   /** Stable across renders (DataTable keeps the latest handler in a ref). */
   onActivate: ((row: Row<DataTableFeatures, TData>) => void) | undefined
@@ -40,6 +43,7 @@ function DataTableRowImpl<TData extends object>({
   row,
   density,
   active,
+  tabbable,
   label,
   onActivate,
 }: DataTableRowProps<TData>) {
@@ -58,10 +62,11 @@ function DataTableRowImpl<TData extends object>({
   return (
     <TableRow
       data-row-id={row.id}
+      data-nav-row=""
       data-state={active ? 'selected' : undefined}
       aria-current={active ? 'true' : undefined}
       aria-label={label}
-      tabIndex={onActivate ? 0 : undefined}
+      tabIndex={tabbable ? 0 : -1}
       onClick={onActivate ? activate : undefined}
       onKeyDown={onActivate ? activate : undefined}
       className={cn(rowClassName, onActivate && 'cursor-pointer')}
@@ -70,6 +75,7 @@ function DataTableRowImpl<TData extends object>({
         <TableCell
           key={cell.id}
           className={cn(
+            'overflow-hidden',
             densityCell[density],
             cell.column.columnDef.meta?.sticky && stickyCell,
             cell.column.columnDef.meta?.cellClassName,
@@ -99,6 +105,7 @@ export const DataTableRow = memo(
     prev.columnDefs === next.columnDefs &&
     prev.density === next.density &&
     prev.active === next.active &&
+    prev.tabbable === next.tabbable &&
     prev.label === next.label &&
     prev.onActivate === next.onActivate,
 ) as typeof DataTableRowImpl

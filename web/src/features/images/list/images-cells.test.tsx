@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react'
+import { act, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Image } from '@contract/api'
 import { renderWithProviders } from '@/test/render'
@@ -126,7 +126,13 @@ describe('image cells', () => {
       <StatusCell image={image({ Status: 'UnAvailable', FailedReason: reason })} />,
     )
     expect(screen.getByText('Unavailable')).toBeTruthy()
-    expect(screen.getByText(reason).getAttribute('title')).toBe(reason)
+    const text = screen.getByTestId('failure-reason')
+    expect(text.textContent).toBe(reason)
+    // Keyboard focus (→ from the row) shows the whole reason in a tooltip that describes it.
+    act(() => text.focus())
+    const tooltip = await screen.findByRole('tooltip')
+    expect(tooltip.textContent).toBe(reason)
+    expect(text.getAttribute('aria-describedby')).toBe(tooltip.id)
   })
 
   it('copies the image id from a named button', async () => {

@@ -6,8 +6,10 @@ import { statusOption } from '../image-status'
 import { CellValue } from './images-cell-value'
 import { formatYuan, numberOf, softwares, textOf, visibilityOf } from '../images-values'
 import { useCellI18n } from './images-cell-i18n'
+import { ReasonText } from './images-reason'
 
-export function StatusCell({ image }: { image: Image }) {
+/** The status badge and, for a failed image, its reason (`wrapReason`: always two lines). */
+export function StatusCell({ image, wrapReason }: { image: Image; wrapReason?: boolean }) {
   const { t } = useCellI18n()
   const option = statusOption(image.Status)
   const reason = textOf(image.FailedReason)
@@ -28,11 +30,7 @@ export function StatusCell({ image }: { image: Image }) {
           <Badge tone="neutral">{t('status.unknown', { value: raw })}</Badge>
         ) : null}
       </CellValue>
-      {reason && (
-        <span className="block max-w-40 truncate text-xs text-destructive" title={reason}>
-          {reason}
-        </span>
-      )}
+      {reason && <ReasonText reason={reason} wrap={wrapReason} />}
     </div>
   )
 }

@@ -31,13 +31,15 @@ const NUMERIC: Partial<DataTableColumnMeta> = {
   headerClassName: 'text-right',
   cellClassName: 'text-right tabular-nums whitespace-nowrap',
   skeletonClassName: 'ml-auto w-12',
+  width: 5.5,
 }
 
 /**
  * The list's columns. Sortable ids are the proxy's SORT_FIELDS, so the table's SortingState
  * maps straight onto `sort=`. Numbers and times sort descending first (newest, biggest).
+ * Widths (rem) are fixed; `wrapReasons` (a list of failures) gives the status room for them.
  */
-export function buildImageColumns(t: TFunction<'images'>) {
+export function buildImageColumns(t: TFunction<'images'>, { wrapReasons = false } = {}) {
   const label = (id: ImageColumnId) => t(`columns.${id}`)
   const column = <TValue,>(
     id: ImageColumnId,
@@ -63,50 +65,45 @@ export function buildImageColumns(t: TFunction<'images'>) {
   return helper.columns([
     column('Name', imageName, (image) => <NameCell image={image} />, {
       hideable: false,
-      meta: { sticky: true, cellClassName: 'min-w-64 max-w-96', skeletonClassName: 'h-11 w-56' },
+      meta: { sticky: true, width: 17, skeletonClassName: 'h-9 w-52' },
     }),
     column(
       'Status',
       (image) => textOf(image.Status),
       (image) => <StatusCell image={image} />,
-      {
-        // Wide enough for a failure reason (max-w-40 + padding) on every page: the column must
-        // not widen when a failed image arrives in a later slice of rows, or on another page.
-        meta: { cellClassName: 'min-w-46', skeletonClassName: 'w-20' },
-      },
+      { meta: { width: wrapReasons ? 18 : 11, skeletonClassName: 'w-20' } },
     ),
     column(
       'ImageType',
       (image) => textOf(image.ImageType),
       (image) => <TypeCell image={image} />,
+      { meta: { width: 6.5 } },
     ),
     column(
       'Visibility',
       (image) => numberOf(image.Visibility),
       (image) => <VisibilityCell image={image} />,
+      { meta: { width: 7 } },
     ),
     column(
       'Framework',
       (image) => softwares(image).framework,
       (image) => <FrameworkCell image={image} />,
-      {
-        // Room for the common framework names with a version, so most pages share one width.
-        meta: { cellClassName: 'min-w-60', skeletonClassName: 'w-24' },
-      },
+      { meta: { width: 9.5, skeletonClassName: 'w-24' } },
     ),
     column(
       'CUDAVersion',
       (image) => softwares(image).cuda,
       (image) => <CudaCell image={image} />,
       {
-        meta: { cellClassName: 'tabular-nums', skeletonClassName: 'w-10' },
+        meta: { width: 5, cellClassName: 'tabular-nums', skeletonClassName: 'w-10' },
       },
     ),
     column(
       'SourceGpuType',
       (image) => textOf(image.SourceGpuType),
       (image) => <TextCell image={image} field="SourceGpuType" />,
-      { meta: { cellClassName: 'min-w-28 whitespace-nowrap', skeletonClassName: 'w-20' } },
+      { meta: { width: 7.5, cellClassName: 'whitespace-nowrap', skeletonClassName: 'w-20' } },
     ),
     column(
       'Size',
@@ -124,7 +121,7 @@ export function buildImageColumns(t: TFunction<'images'>) {
       (image) => <TimeCell image={image} field="CreateTime" />,
       {
         descFirst: true,
-        meta: { skeletonClassName: 'w-20' },
+        meta: { width: 7.5, skeletonClassName: 'w-20' },
       },
     ),
     column(
@@ -133,7 +130,7 @@ export function buildImageColumns(t: TFunction<'images'>) {
       (image) => <TagsCell image={image} />,
       {
         sortable: false,
-        meta: { cellClassName: 'min-w-40', skeletonClassName: 'w-28' },
+        meta: { width: 11, skeletonClassName: 'w-28' },
       },
     ),
     column(
@@ -151,7 +148,7 @@ export function buildImageColumns(t: TFunction<'images'>) {
       (image) => <TimeCell image={image} field="PubTime" />,
       {
         descFirst: true,
-        meta: { skeletonClassName: 'w-20' },
+        meta: { width: 7.5, skeletonClassName: 'w-20' },
       },
     ),
     column(
@@ -164,12 +161,13 @@ export function buildImageColumns(t: TFunction<'images'>) {
       'FavoritesCount',
       (image) => numberOf(image.FavoritesCount),
       (image) => <CountCell image={image} field="FavoritesCount" />,
-      { descFirst: true, meta: NUMERIC },
+      { descFirst: true, meta: { ...NUMERIC, width: 7 } },
     ),
     column(
       'VersionName',
       (image) => textOf(image.VersionName),
       (image) => <TextCell image={image} field="VersionName" />,
+      { meta: { width: 6 } },
     ),
   ])
 }

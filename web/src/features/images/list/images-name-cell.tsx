@@ -1,4 +1,4 @@
-import { CheckIcon, CopyIcon, PackageIcon } from 'lucide-react'
+import { CheckIcon, CopyIcon, Layers2Icon, PackageIcon } from 'lucide-react'
 import { useState } from 'react'
 import type { Image } from '@contract/api'
 import { copyText } from '@/lib/clipboard'
@@ -7,28 +7,63 @@ import { cn } from '@/lib/utils'
 import { CellValue } from './images-cell-value'
 import { coverUrl, imageName, textOf } from '../images-values'
 import { useCellI18n } from './images-cell-i18n'
+import { useImagesListView } from './images-list-context'
+import { useFamilySize } from './use-family-sizes'
 
+/** Cover, name and version (the name truncates, in full on hover), id with copy, other versions. */
 export function NameCell({ image }: { image: Image }) {
   const { t } = useCellI18n('images')
   const name = imageName(image)
   const id = textOf(image.CompShareImageId)
+  const version = textOf(image.VersionName)
   return (
     <div className="flex min-w-0 items-center gap-3">
       <Cover image={image} />
-      <div className="min-w-0">
-        <div className="truncate font-medium" title={name ?? undefined}>
-          <CellValue image={image} paths={['Name']}>
-            {name ?? <span className="text-muted-foreground italic">{t('cell.unnamed')}</span>}
-          </CellValue>
+      <div className="min-w-0 flex-1">
+        <div className="flex min-w-0 items-baseline gap-1.5">
+          <span className="truncate font-medium" title={name ?? undefined}>
+            <CellValue image={image} paths={['Name']}>
+              {name ?? <span className="text-muted-foreground italic">{t('cell.unnamed')}</span>}
+            </CellValue>
+          </span>
+          {version && (
+            <span className="max-w-20 shrink-0 truncate font-mono text-xs text-muted-foreground">
+              {version}
+            </span>
+          )}
         </div>
         {id && (
-          <div className="flex items-center gap-0.5">
-            <code className="truncate font-mono text-xs text-muted-foreground">{id}</code>
+          <div className="flex min-w-0 items-center gap-0.5">
+            <code className="min-w-0 truncate font-mono text-xs text-muted-foreground" title={id}>
+              {id}
+            </code>
             <CopyIdButton id={id} />
+            <OtherVersions image={image} id={id} />
           </div>
         )}
       </div>
     </div>
+  )
+}
+
+/** "+2 versions" when the image's family has others: opens the drawer on its Versions tab. */
+function OtherVersions({ image, id }: { image: Image; id: string }) {
+  const { t } = useCellI18n('images')
+  const { onOpenVersions } = useImagesListView()
+  const size = useFamilySize(image)
+  if (size === undefined || size < 2) return null
+  const label = t('list.otherVersions', { count: size - 1 })
+  return (
+    <button
+      type="button"
+      tabIndex={-1}
+      onClick={() => onOpenVersions(id)}
+      title={t('list.openVersions')}
+      className="ml-1 inline-flex h-5 shrink-0 cursor-pointer items-center gap-1 rounded-md border px-1.5 text-xs whitespace-nowrap text-muted-foreground hover:border-primary/50 hover:bg-primary/10 hover:text-primary focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+    >
+      <Layers2Icon className="size-3" aria-hidden />
+      {label}
+    </button>
   )
 }
 
@@ -73,6 +108,7 @@ function CopyIdButton({ id }: { id: string }) {
   return (
     <button
       type="button"
+      tabIndex={-1}
       onClick={copy}
       aria-label={t('cell.copyId')}
       title={t('cell.copyId')}

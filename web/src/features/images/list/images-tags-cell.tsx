@@ -32,6 +32,7 @@ export function TagsCell({ image }: { image: Image }) {
               <button
                 key={tag}
                 type="button"
+                tabIndex={-1}
                 aria-pressed={active}
                 onClick={() => onTagClick(tag)}
                 aria-label={t('cell.filterByTag', { tag })}

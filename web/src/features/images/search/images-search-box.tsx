@@ -53,6 +53,8 @@ export function ImagesSearchBox({
           }
         }}
         aria-label={t('toolbar.search')}
+        aria-keyshortcuts="/"
+        data-shortcut="search"
         placeholder={t('toolbar.searchPlaceholder')}
         maxLength={200}
         className="h-8 pl-8"
