@@ -186,7 +186,8 @@ test.describe('screenshots', () => {
           const page = await freshPage(browser, baseURL!, size, locale, theme)
           await page.goto('/?view=failures')
           await expect(triage(page).groups.first()).toBeVisible()
-          await page.evaluate(() => document.fonts.ready)
+          // (e2e is typed without the DOM library: browser-side code goes as text.)
+          await page.evaluate('document.fonts.ready')
           await page.mouse.move(size.width - 2, size.height - 2)
           await page.screenshot({
             path: join(out, `triage-${theme}-${lang}${device}.png`),
