@@ -1,6 +1,6 @@
 import type { FacetCounts, FacetName } from '../contract/api'
 import { FILTERS, type FilterSpec, type FilterValues } from '../contract/filters'
-import { VALUE_SPECS, type QueryIndex, type ValueSpec } from './query-index'
+import { termMatches, VALUE_SPECS, type QueryIndex, type ValueSpec } from './query-index'
 import { searchTerms } from './query-text'
 
 type FacetSpec = ValueSpec & { facet: FacetName }
@@ -31,22 +31,28 @@ export function selectImages(
   values: FilterValues,
   withFacets: boolean,
 ): Selection {
-  const active: ActiveFilter[] = []
+  // A filter without a facet (search text, flags, reason) takes an image out of every count, so
+  // only the faceted filters need the "all but one" bookkeeping.
+  const narrowing: ActiveFilter[] = []
+  const faceted: ActiveFilter[] = []
   for (const spec of FILTERS as readonly FilterSpec[]) {
     const passes = filterTest(index, spec, valueOf(values, spec))
-    if (passes) active.push({ spec, passes })
+    if (passes) ('facet' in spec && spec.facet ? faceted : narrowing).push({ spec, passes })
   }
-  const facets = FACET_SPECS.map((spec) => ({
-    spec,
-    rowValues: index.values.get(spec)!,
-    count: new Map<string, number>(),
-  }))
+  const facets = FACET_SPECS.map((spec) => {
+    const column = index.columns.get(spec)!
+    return { spec, column, counts: new Array<number>(column.values.length).fill(0) }
+  })
   const selected: boolean[] = []
   let total = 0
   for (let i = 0; i < index.rows.length; i++) {
+    if (!narrowing.every(({ passes }) => passes(i))) {
+      selected.push(false)
+      continue
+    }
     let failures = 0
     let failed: FilterSpec | undefined
-    for (const { spec, passes } of active) {
+    for (const { spec, passes } of faceted) {
       if (passes(i)) continue
       failed = spec
       if (++failures > 1) break
@@ -54,17 +60,19 @@ export function selectImages(
     selected.push(failures === 0)
     if (failures === 0) total++
     if (!withFacets || failures > 1) continue
-    for (const { spec, rowValues, count } of facets) {
+    for (const { spec, column, counts } of facets) {
       if (failures === 1 && failed !== spec) continue
-      for (const value of rowValues[i]!) count.set(value, (count.get(value) ?? 0) + 1)
+      for (const code of column.codes[i]!) counts[code]!++
     }
   }
   if (!withFacets) return { selected, total, facets: null }
   const records = {} as Record<FacetName, FacetCounts>
-  for (const { spec, count } of facets) {
+  for (const { spec, column, counts } of facets) {
     // No prototype: a tag called `__proto__` must stay a plain key.
     const record = Object.create(null) as FacetCounts
-    for (const [value, n] of count) record[value] = n
+    counts.forEach((n, code) => {
+      if (n > 0) record[column.values[code]!] = n
+    })
     for (const value of wantedValues(spec, valueOf(values, spec))) record[value] ??= 0
     records[spec.facet] = record
   }
@@ -85,16 +93,21 @@ function filterTest(index: QueryIndex, spec: FilterSpec, value: unknown) {
     case 'text': {
       const terms = searchTerms(typeof value === 'string' ? value : undefined)
       if (terms.length === 0) return null
-      return (i: number) => terms.every((term) => index.text[i]!.includes(term))
+      const matches = terms.map((term) => termMatches(index, term))
+      return (i: number) => matches.every((holds) => holds[i])
     }
     case 'list':
     case 'one': {
       const wanted = wantedValues(spec, value)
       if (wanted.length === 0) return null
-      const has = index.values.get(spec)!
-      return spec.kind === 'list' && spec.match === 'all'
-        ? (i: number) => wanted.every((v) => has[i]!.includes(v))
-        : (i: number) => has[i]!.some((v) => wanted.includes(v))
+      const { codeOf, codes } = index.columns.get(spec)!
+      // A value no image has matches nothing (and an `all` list that asks for it, no image).
+      const known = wanted.flatMap((v) => codeOf.get(v) ?? [])
+      if (spec.kind === 'list' && spec.match === 'all') {
+        if (known.length < wanted.length) return () => false
+        return (i: number) => known.every((code) => codes[i]!.includes(code))
+      }
+      return (i: number) => codes[i]!.some((code) => known.includes(code))
     }
     case 'flag':
       return value === true ? (i: number) => spec.test(index.rows[i]!) : null

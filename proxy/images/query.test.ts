@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { failureSignature } from '../failures/signature'
 import { buildIndex, filterImages, queryImages } from './query'
+import { termMatches } from './query-index'
 import { catalog, names, page, run } from './query-fixtures'
 import { makeImage } from './test-images'
 
@@ -48,6 +49,17 @@ describe('queryImages: free text', () => {
       expect(ask('llm se')).toEqual(['vLLM server'])
       expect(ask('llm sx')).toEqual([])
     }
+  })
+})
+
+describe('termMatches', () => {
+  it('remembers the 32 most recent terms of a snapshot, and answers the same from memory', () => {
+    const index = buildIndex(catalog)
+    expect(termMatches(index, 'llm')).toEqual([true, false, true, false])
+    for (let k = 0; k < 40; k++) termMatches(index, `term${k}`)
+    expect(index.terms.size).toBe(32)
+    expect(index.terms.has('llm')).toBe(false)
+    expect(termMatches(index, 'llm')).toEqual([true, false, true, false])
   })
 })
 
