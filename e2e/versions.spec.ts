@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from './fixtures'
 import { DashboardPage } from './pages/dashboard-page'
 
@@ -69,6 +70,16 @@ test('compare two versions of a family: fields, tags and the readme lines; a fai
   await expect(diff.locator('[data-kind="removed"]').first()).toBeVisible()
   await drawer.compare.getByRole('button', { name: 'Swap versions' }).click()
   await expect(drawer.compareSelect('From')).toHaveValue(newest.CompShareImageId)
+
+  // The comparison reads well in both themes (axe: no serious or critical finding).
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    const { violations } = await new AxeBuilder({ page })
+      .include('[data-testid="image-drawer"]')
+      .analyze()
+    const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    expect(severe.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([])
+  }
 
   // A failed version points at the family's newest Available version; opening it keeps the tab.
   const pointer = drawer.panel.getByTestId('newest-available')

@@ -29,6 +29,7 @@ function renderReview(imageId = 'img-b', tab: 'overview' | 'software' = 'softwar
     tab,
     onTabChange: vi.fn(),
     onClose: vi.fn(),
+    onSelectImage: vi.fn(),
     neighbours: { ids: IDS, onNavigate },
   }
   const result = renderWithQuery(<ImageDrawer imageId={imageId} {...props} />)
@@ -42,7 +43,7 @@ function renderReview(imageId = 'img-b', tab: 'overview' | 'software' = 'softwar
         />
       </QueryClientProvider>,
     )
-  return { ...result, onNavigate, rerenderWith: rerender }
+  return { ...result, onNavigate, onSelectImage: props.onSelectImage, rerenderWith: rerender }
 }
 
 beforeAll(() => installDomShims())
@@ -215,6 +216,29 @@ describe('the failure callout', () => {
     expect(
       (await screen.findByTestId('failure-hint', {}, { timeout: 5000 })).textContent,
     ).toContain('换用显存更大的机型')
+  }, 15_000)
+
+  it("links to the family's newest Available version from the callout", async () => {
+    stubFetch(
+      (url) =>
+        url.pathname === '/api/images'
+          ? {
+              body: {
+                items: [
+                  makeImage({ CompShareImageId: 'img-b', CreateTime: 300, Status: 'UnAvailable' }),
+                  makeImage({ CompShareImageId: 'img-ok', VersionName: 'v1.1', CreateTime: 200 }),
+                  makeImage({ CompShareImageId: 'img-old', VersionName: 'v1.0', CreateTime: 100 }),
+                ],
+                total: 3,
+              },
+            }
+          : undefined,
+      detailFor(() => ({ Status: 'UnAvailable', FailedReason: 'No space left on device' })),
+    )
+    const { onSelectImage } = renderReview('img-b', 'overview')
+    const link = await screen.findByTestId('failure-newest-available', {}, { timeout: 5000 })
+    fireEvent.click(within(link).getByRole('button', { name: /Open v1\.1/ }))
+    expect(onSelectImage).toHaveBeenCalledWith('img-ok')
   }, 15_000)
 
   it('shows no hint for a cause the catalog does not know, and none for a healthy image', async () => {

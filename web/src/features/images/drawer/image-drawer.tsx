@@ -12,7 +12,7 @@ import { DrawerError, DrawerSkeleton, PanelBoundary, Skeleton } from './image-dr
 import { ImageJson } from './image-json'
 import { ImageOverview } from './image-overview'
 import { ImageSoftware } from './image-software'
-import { ImageVersions } from './image-versions'
+import { ImageVersions, NewestAvailableLink } from './image-versions'
 
 export type DetailTab = 'overview' | 'readme' | 'software' | 'versions' | 'json'
 export const DETAIL_TABS: readonly DetailTab[] = [
@@ -151,7 +151,19 @@ export function ImageDrawer({
           <div className="flex flex-col gap-4 px-4 py-4 sm:px-5">
             {image ? (
               <>
-                <ImageAlerts image={image} hint={hint} />
+                <ImageAlerts
+                  image={image}
+                  hint={hint}
+                  footer={
+                    image.Status === 'UnAvailable' && image.GroupId ? (
+                      <NewestAvailableLink
+                        image={image}
+                        scope={scope}
+                        onSelectImage={onSelectImage}
+                      />
+                    ) : undefined
+                  }
+                />
                 <Tabs
                   value={current}
                   onValueChange={(value) => isDetailTab(value) && onTabChange(value)}

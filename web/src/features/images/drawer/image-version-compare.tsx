@@ -96,7 +96,10 @@ function FieldsTable({ before, after }: { before: Image; after: Image }) {
           <caption className="sr-only">{t('compare.fieldsCaption')}</caption>
           <thead className="bg-muted/60 text-xs text-muted-foreground">
             <tr>
-              <th scope="col" className="w-[30%] px-2 py-2 text-left font-medium sm:px-3">
+              <th
+                scope="col"
+                className="w-[27%] px-2 py-2 text-left font-medium sm:w-[30%] sm:px-3"
+              >
                 {t('compare.field')}
               </th>
               <th
@@ -216,7 +219,7 @@ export function VersionCompare({
   return (
     <section
       aria-labelledby={`${id}-title`}
-      className="flex flex-col gap-3 rounded-lg border bg-card p-3 sm:p-4"
+      className="flex flex-col gap-3 sm:rounded-lg sm:border sm:bg-card sm:p-4"
       data-testid="version-compare"
     >
       <h3 id={`${id}-title`} className="flex items-center gap-2 text-sm font-semibold">

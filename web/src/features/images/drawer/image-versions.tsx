@@ -74,6 +74,42 @@ function NewestAvailable({
   )
 }
 
+/** Under a failed build's callout: a way straight to the family's newest working version. */
+export function NewestAvailableLink({
+  image,
+  scope,
+  onSelectImage,
+}: {
+  image: Image
+  scope: Scope
+  onSelectImage?: (id: string) => void
+}) {
+  const { t } = useTranslation('detail')
+  const query = useQuery(imageVersionsQueryOptions(scope, textOf(image, 'GroupId')))
+  const newest = query.data ? newestAvailable(query.data, image.CompShareImageId) : null
+  const id = newest ? textOf(newest, 'CompShareImageId') : null
+  if (!newest || !id || !onSelectImage) return null
+  const version = textOf(newest, 'VersionName') ?? id
+  return (
+    <p
+      className="mt-2 flex flex-wrap items-center gap-x-2 gap-y-1 border-t border-destructive/20 pt-2 text-sm"
+      data-testid="failure-newest-available"
+    >
+      <CircleCheck className="size-4 text-success" aria-hidden />
+      <span className="text-muted-foreground">{t('versions.newestAvailable')}</span>
+      <Button
+        variant="link"
+        size="sm"
+        className="h-auto p-0 font-medium"
+        onClick={() => onSelectImage(id)}
+      >
+        {t('versions.open', { version })}
+        <ArrowRight aria-hidden />
+      </Button>
+    </p>
+  )
+}
+
 /**
  * The family (images of the same GroupId, newest first): on a failed version the newest working one,
  * any two versions compared, and the list, where choosing one switches the drawer to it.
