@@ -41,7 +41,7 @@ const rowIds = (page: Page) =>
 async function pageRows(page: Page, pageNo: number): Promise<{ ids: string[]; fetchedAt: string }> {
   await expect(page.getByText(new RegExp(`^Page ${pageNo} of \\d+$`))).toBeVisible()
   // The previous page stays on screen (marked busy) until this one has arrived.
-  await expect(page.getByRole('table')).toHaveAttribute('aria-busy', 'false')
+  await expect(page.getByRole('grid')).toHaveAttribute('aria-busy', 'false')
   const ids = await rowIds(page)
   expect(new Set(ids).size, `an image twice on page ${pageNo}`).toBe(ids.length)
   const fetchedAt = await page.getByTestId('updated-ago').locator('time').getAttribute('datetime')

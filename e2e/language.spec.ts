@@ -18,7 +18,7 @@ test('switching to 中文 translates the screen, sets <html lang> and survives a
   await expect(dashboard.total).toHaveText(/^共 [\d,]+ 个镜像$/)
   await expect(page.getByRole('searchbox', { name: '搜索镜像' })).toBeVisible()
   // The cells follow too, not only the chrome around them (UCloud's term for Available).
-  const statusCells = page.getByRole('table').locator('tbody td:nth-child(2)')
+  const statusCells = page.getByRole('grid').locator('tbody td:nth-child(2)')
   await expect(statusCells.filter({ hasText: '可用' }).first()).toBeVisible()
   await expect(statusCells.filter({ hasText: /^Available$/ })).toHaveCount(0)
 
