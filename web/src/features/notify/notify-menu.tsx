@@ -27,7 +27,8 @@ export function NotifyMenu({ notifications }: { notifications: BuildNotification
   const keepOpen = (event: Event) => event.preventDefault()
 
   return (
-    <DropdownMenu onOpenChange={setMenuOpen}>
+    // Not modal (as views-menu.tsx): no aria-hidden over a page whose controls stay focusable.
+    <DropdownMenu modal={false} onOpenChange={setMenuOpen}>
       <DropdownMenuTrigger asChild>
         <Button
           variant="ghost"

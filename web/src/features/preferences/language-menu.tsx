@@ -15,7 +15,8 @@ export function LanguageMenu() {
   const { t } = useTranslation()
   const lng = currentLanguage()
   return (
-    <DropdownMenu>
+    // Not modal: a modal menu leaves focusable controls under aria-hidden (axe aria-hidden-focus).
+    <DropdownMenu modal={false}>
       <DropdownMenuTrigger asChild>
         <Button
           variant="ghost"

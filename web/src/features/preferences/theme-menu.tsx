@@ -17,7 +17,8 @@ export function ThemeMenu() {
   const { theme, setTheme, resolved } = useTheme()
   const Current = theme === 'system' ? MonitorIcon : ICONS[resolved]
   return (
-    <DropdownMenu>
+    // Not modal: a modal menu leaves focusable controls under aria-hidden (axe aria-hidden-focus).
+    <DropdownMenu modal={false}>
       <DropdownMenuTrigger asChild>
         <Button
           variant="ghost"

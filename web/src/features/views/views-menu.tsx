@@ -29,7 +29,9 @@ export function ViewsMenu(actions: ViewActions) {
 
   return (
     <>
-      <DropdownMenu>
+      {/* Not modal: a modal menu hides the page with aria-hidden while its controls stay
+          focusable (axe's aria-hidden-focus); Escape, outside click and focus return still work. */}
+      <DropdownMenu modal={false}>
         <DropdownMenuTrigger asChild>
           <Button
             variant="ghost"
