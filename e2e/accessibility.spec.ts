@@ -53,3 +53,25 @@ test('the open drawer has no serious or critical axe violation', async ({ page }
   await expect(drawer.panel.getByRole('listitem').first()).toBeVisible()
   expect(await severeViolations(page, DRAWER)).toEqual([])
 })
+
+for (const theme of ['Light', 'Dark'] as const) {
+  test(`the View menu and the shortcuts dialog have no serious or critical axe violation (${theme})`, async ({
+    page,
+  }) => {
+    const dashboard = new DashboardPage(page)
+    await dashboard.goto('?failed=1')
+    await dashboard.chooseFromMenu('Theme', theme)
+    await expect(page.getByRole('menu')).toBeHidden()
+
+    await page.getByRole('button', { name: 'View options' }).click()
+    await expect(page.getByRole('menu')).toBeVisible()
+    expect(await severeViolations(page)).toEqual([])
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('menu')).toBeHidden()
+
+    await page.keyboard.press('?')
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+    await expect(dialog).toBeVisible()
+    expect(await severeViolations(page)).toEqual([])
+  })
+}

@@ -27,7 +27,9 @@ export function DataTableViewOptions<TData extends object>({
   const { t } = useTranslation()
   const hideable = table.getAllLeafColumns().filter((column) => column.getCanHide())
   return (
-    <DropdownMenu>
+    // Not modal: a modal menu hides the page with aria-hidden while its controls stay focusable
+    // (axe: aria-hidden-focus); this one only changes how the table looks.
+    <DropdownMenu modal={false}>
       <DropdownMenuTrigger asChild>
         <Button variant="outline" size="sm" aria-label={t('table.viewOptions')}>
           <Settings2Icon aria-hidden />

@@ -27,7 +27,7 @@ export function AppHeader({
     <header className="border-b bg-card">
       <div className="flex flex-wrap items-center gap-x-2 gap-y-2 px-3 py-2.5 sm:gap-x-4 sm:px-5">
         <div className="flex min-w-0 items-center gap-2.5">{brand}</div>
-        <div className="order-3 flex w-full flex-wrap items-center gap-2 xl:order-none xl:w-auto xl:flex-1">
+        <div className="order-3 -mx-3 flex w-[calc(100%+1.5rem)] items-center gap-2 overflow-x-auto px-3 *:shrink-0 sm:mx-0 sm:w-full sm:flex-wrap sm:overflow-visible sm:px-0 xl:order-none xl:w-auto xl:flex-1">
           {children}
         </div>
         <div className="ml-auto flex items-center gap-0.5 sm:gap-1 xl:ml-0">{end}</div>

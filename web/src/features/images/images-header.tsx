@@ -47,12 +47,15 @@ export function ImagesHeader({
       brand={
         <>
           <AppLogo className="size-7 shrink-0" />
-          <h1 className="text-base font-semibold tracking-tight">{t('common:appName')}</h1>
+          {/* A phone keeps the header to one line: the logo stands for the name there. */}
+          <h1 className="text-base font-semibold tracking-tight max-sm:sr-only">
+            {t('common:appName')}
+          </h1>
           {mode === 'sandbox' && (
             <Badge tone="warning" title={t('header.sandboxHint')} data-testid="mode-badge">
               <FlaskConicalIcon aria-hidden />
               <span className="hidden sm:inline">{t('header.sandbox')}</span>
-              <span className="sm:hidden">{t('header.sandboxShort')}</span>
+              <span className="sr-only sm:hidden">{t('header.sandboxShort')}</span>
             </Badge>
           )}
           {mode === 'live' && (

@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react'
+import { act, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Image } from '@contract/api'
 import { renderWithProviders } from '@/test/render'
@@ -126,8 +126,12 @@ describe('image cells', () => {
       <StatusCell image={image({ Status: 'UnAvailable', FailedReason: reason })} />,
     )
     expect(screen.getByText('Unavailable')).toBeTruthy()
+    expect(screen.getByTestId('failure-reason').textContent).toBe(reason)
+    // The tooltip's chunk has loaded once the text is its trigger.
+    await waitFor(() =>
+      expect(screen.getByTestId('failure-reason').getAttribute('data-state')).toBe('closed'),
+    )
     const text = screen.getByTestId('failure-reason')
-    expect(text.textContent).toBe(reason)
     // Keyboard focus (→ from the row) shows the whole reason in a tooltip that describes it.
     act(() => text.focus())
     const tooltip = await screen.findByRole('tooltip')

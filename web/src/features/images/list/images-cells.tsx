@@ -73,7 +73,7 @@ export function FrameworkCell({ image }: { image: Image }) {
       paths={['Softwares', 'Softwares.Framework', 'Softwares.FrameworkVersion']}
     >
       {framework && (
-        <span className="whitespace-nowrap">
+        <span className="block truncate" title={version ? `${framework} ${version}` : framework}>
           {framework}
           {version && <span className="ml-1 text-muted-foreground">{version}</span>}
         </span>

@@ -65,13 +65,13 @@ export function buildImageColumns(t: TFunction<'images'>, { wrapReasons = false 
   return helper.columns([
     column('Name', imageName, (image) => <NameCell image={image} />, {
       hideable: false,
-      meta: { sticky: true, width: 17, skeletonClassName: 'h-9 w-52' },
+      meta: { sticky: true, width: 19.5, skeletonClassName: 'h-9 w-56' },
     }),
     column(
       'Status',
       (image) => textOf(image.Status),
       (image) => <StatusCell image={image} />,
-      { meta: { width: wrapReasons ? 18 : 11, skeletonClassName: 'w-20' } },
+      { meta: { width: wrapReasons ? 18 : 9.5, skeletonClassName: 'w-20' } },
     ),
     column(
       'ImageType',
@@ -130,7 +130,7 @@ export function buildImageColumns(t: TFunction<'images'>, { wrapReasons = false 
       (image) => <TagsCell image={image} />,
       {
         sortable: false,
-        meta: { width: 11, skeletonClassName: 'w-28' },
+        meta: { width: 13, skeletonClassName: 'w-28' },
       },
     ),
     column(

@@ -28,8 +28,7 @@ export interface DisplayPreferences {
 }
 
 /** A list about failures (`failed=1`, `reason=`): reasons get two lines. */
-export const reasonsWrap = (search: DashboardSearch) =>
-  search.failed || !!(search as { reason?: string }).reason
+export const reasonsWrap = (search: DashboardSearch) => search.failed || !!search.reason
 
 /** Server-driven table state: sorting and pagination live in the URL, visibility in preferences. */
 export function useImagesTable({

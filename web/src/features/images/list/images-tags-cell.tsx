@@ -38,7 +38,7 @@ export function TagsCell({ image }: { image: Image }) {
                 aria-label={t('cell.filterByTag', { tag })}
                 title={t('cell.filterByTag', { tag })}
                 className={cn(
-                  'max-w-28 shrink-0 cursor-pointer truncate rounded-md border px-1.5 py-px text-xs transition-colors hover:border-primary/50 hover:bg-primary/10 hover:text-primary focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none',
+                  'max-w-20 shrink-0 cursor-pointer truncate rounded-md border px-1.5 py-px text-xs transition-colors hover:border-primary/50 hover:bg-primary/10 hover:text-primary focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none',
                   active
                     ? 'border-primary/50 bg-primary/10 text-primary'
                     : 'bg-muted text-muted-foreground',
