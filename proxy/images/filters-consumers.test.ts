@@ -7,7 +7,7 @@ import { parseFilters } from '../routes/params'
 import { imageRoutes } from '../routes/images'
 import type { ListCache } from './list-cache'
 import { buildIndex } from './query'
-import { searchTerms, searchText } from './query-text'
+import { foldText, searchFields, searchTerms } from './query-text'
 import { randomImages } from './test-images'
 
 /**
@@ -63,7 +63,9 @@ function sampleOf(spec: Filter): string {
 function passes(spec: Filter, sample: string, row: FilterRow): boolean {
   switch (spec.kind) {
     case 'text':
-      return searchText(row.image).includes(sample)
+      return searchFields(row.image).some(
+        (v) => typeof v === 'string' && foldText(v).includes(sample),
+      )
     case 'flag':
       return spec.test(row)
     default:

@@ -1,4 +1,5 @@
 import type { Image, Scope } from '../contract/api'
+import { collectGarbageSoon, LARGE_LIST } from './heap'
 import { buildIndex, type QueryIndex } from './query-index'
 
 /** One fetched list of one scope, indexed once for every query made over it. */
@@ -96,6 +97,7 @@ export function createListCache(options: ListCacheOptions): ListCache {
         const snapshot: Snapshot = { scope: { ...scope }, index, fetchedAt: now() }
         entry.snapshot = snapshot
         entry.failedAt = undefined
+        if (images.length >= LARGE_LIST) collectGarbageSoon()
         try {
           options.onSnapshot?.(snapshot)
         } catch {

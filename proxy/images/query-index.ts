@@ -1,7 +1,7 @@
 import type { Image } from '../contract/api'
 import { FILTERS, type FilterRow, type FilterSpec } from '../contract/filters'
 import { failureSignature } from '../failures/signature'
-import { searchText } from './query-text'
+import { searchText, type SearchText } from './query-text'
 
 /** A string value, or null when it is missing, not a string, or blank. */
 export function textValue(value: unknown): string | null {
@@ -13,14 +13,14 @@ export interface QueryIndex {
   readonly images: readonly Image[]
   /** What the FILTERS table reads, one row per image, in list order. */
   readonly rows: readonly FilterRow[]
-  /** Each image's folded search text (query-text.ts), in list order. */
-  readonly text: readonly string[]
+  /** What `q` searches (query-text.ts). */
+  readonly text: SearchText
   /** What each list and single filter reads from the rows (see ValueColumn). */
   readonly columns: ReadonlyMap<ValueSpec, ValueColumn>
   /** Image positions in sorted order, built on first use (query-sort.ts), keyed `field:order`. */
   readonly sorts: Map<string, readonly number[]>
   /** Which images hold a search term, for recent terms (see termMatches). */
-  readonly terms: Map<string, readonly boolean[]>
+  readonly terms: Map<string, Uint8Array>
 }
 
 /** The FILTERS rows that read a value from a row: `list` and `one`. */
@@ -53,7 +53,7 @@ export function buildIndex(images: readonly Image[]): QueryIndex {
     latest: newest.has(i),
   }))
   const columns = new Map(VALUE_SPECS.map((spec) => [spec, valueColumn(spec, rows)]))
-  const text = images.map(searchText)
+  const text = searchText(images)
   return { images, rows, text, columns, sorts: new Map(), terms: new Map() }
 }
 
@@ -65,10 +65,13 @@ function valueColumn(spec: ValueSpec, rows: readonly FilterRow[]): ValueColumn {
     if (code === undefined) codeOf.set(value, (code = values.push(value) - 1))
     return code
   }
+  // Rows with the same values share one list: most rows hold one of a few.
+  const lists = new Map<string, readonly number[]>()
   const codes = rows.map((row) => {
     const read = spec.read(row)
-    const list = read === null ? [] : typeof read === 'string' ? [read] : read
-    return [...new Set(list.map(codeFor))]
+    const list = [...new Set((read === null ? [] : [read].flat()).map(codeFor))]
+    const key = list.join(',')
+    return lists.get(key) ?? lists.set(key, list).get(key)!
   })
   return { values, codeOf, codes }
 }
@@ -76,15 +79,18 @@ function valueColumn(spec: ValueSpec, rows: readonly FilterRow[]): ValueColumn {
 /**
  * Search terms a snapshot remembers the matches of. Paging, sorting and facet clicks repeat the
  * same `q`, and scanning the text for a term costs more than the rest of a query (~3 ms at 10,000
- * images). Each holds a flag per image: 32 of them, ~2.5 MB at 10,000.
+ * images). Each is a byte per image (1 where the text holds the term): 32 of them, 3 MB at
+ * 100,000 images.
  */
 const REMEMBERED_TERMS = 32
 
-/** For each image, whether its search text holds `term` (a folded term, query-text.ts). */
-export function termMatches(index: QueryIndex, term: string): readonly boolean[] {
+/** For each image, 1 where its search text holds `term` (a folded term, query-text.ts). */
+export function termMatches(index: QueryIndex, term: string): Uint8Array {
   let matches = index.terms.get(term)
   if (matches === undefined) {
-    matches = index.text.map((text) => text.includes(term))
+    const { values, ofImage } = index.text
+    const hit = values.map((value) => value.includes(term))
+    matches = Uint8Array.from(ofImage, (ids) => (ids.some((id) => hit[id]) ? 1 : 0))
     index.terms.set(term, matches)
     // The oldest out first; a Map iterates in insertion order.
     if (index.terms.size > REMEMBERED_TERMS) index.terms.delete(index.terms.keys().next().value!)

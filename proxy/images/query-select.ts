@@ -13,8 +13,8 @@ interface ActiveFilter {
 }
 
 export interface Selection {
-  /** Whether image i passes every filter, by list position. */
-  selected: boolean[]
+  /** 1 where image i passes every filter, by list position. */
+  selected: Uint8Array
   total: number
   /** Only when asked for (see selectImages). */
   facets: Record<FacetName, FacetCounts> | null
@@ -43,13 +43,10 @@ export function selectImages(
     const column = index.columns.get(spec)!
     return { spec, column, counts: new Array<number>(column.values.length).fill(0) }
   })
-  const selected: boolean[] = []
+  const selected = new Uint8Array(index.rows.length)
   let total = 0
   for (let i = 0; i < index.rows.length; i++) {
-    if (!narrowing.every(({ passes }) => passes(i))) {
-      selected.push(false)
-      continue
-    }
+    if (!narrowing.every(({ passes }) => passes(i))) continue
     let failures = 0
     let failed: FilterSpec | undefined
     for (const { spec, passes } of faceted) {
@@ -57,8 +54,10 @@ export function selectImages(
       failed = spec
       if (++failures > 1) break
     }
-    selected.push(failures === 0)
-    if (failures === 0) total++
+    if (failures === 0) {
+      selected[i] = 1
+      total++
+    }
     if (!withFacets || failures > 1) continue
     for (const { spec, column, counts } of facets) {
       if (failures === 1 && failed !== spec) continue
@@ -94,7 +93,7 @@ function filterTest(index: QueryIndex, spec: FilterSpec, value: unknown) {
       const terms = searchTerms(typeof value === 'string' ? value : undefined)
       if (terms.length === 0) return null
       const matches = terms.map((term) => termMatches(index, term))
-      return (i: number) => matches.every((holds) => holds[i])
+      return (i: number) => matches.every((holds) => holds[i] === 1)
     }
     case 'list':
     case 'one': {

@@ -34,46 +34,54 @@ const SORT_KEYS: Readonly<Record<SortField, SortKey>> = {
 
 /**
  * The image positions in sorted order: nulls (missing, blank or not a finite number) last in both
- * orders, ties in list order. Built once per snapshot, field and order.
+ * orders, ties in list order. Built once per snapshot and field, both orders at once: the images
+ * are dealt into one bucket per distinct value, in list order, and read back in either direction.
  */
 export function sortOrder(
   index: QueryIndex,
   field: SortField,
   order: SortOrder,
 ): readonly number[] {
-  const cacheKey = `${field}:${order}`
-  const cached = index.sorts.get(cacheKey)
+  const cached = index.sorts.get(`${field}:${order}`)
   if (cached) return cached
-  const rank = ranks(index.images, SORT_KEYS[field])
-  const sign = order === 'asc' ? 1 : -1
-  const sorted = index.images
-    .map((_, i) => i)
-    .sort((a, b) => {
-      const ra = rank[a]!
-      const rb = rank[b]!
-      if (ra === null || rb === null) return ra === rb ? a - b : ra === null ? 1 : -1
-      return sign * (ra - rb) || a - b
-    })
-  index.sorts.set(cacheKey, sorted)
-  return sorted
+  const { rank, distinct } = ranks(index.images, SORT_KEYS[field])
+  const buckets = Array.from({ length: distinct }, (): number[] => [])
+  const nulls: number[] = []
+  rank.forEach((r, i) => (r === null ? nulls : buckets[r]!).push(i))
+  index.sorts.set(`${field}:asc`, [...buckets.flat(), ...nulls])
+  index.sorts.set(`${field}:desc`, [...buckets.reverse().flat(), ...nulls])
+  return index.sorts.get(`${field}:${order}`)!
 }
 
-/** Each image's value as a number to compare: numbers as they are, text by collated rank. */
-function ranks(images: readonly Image[], key: SortKey): (number | null)[] {
-  if (key.kind === 'number') {
-    return images.map((image) => {
-      const value = key.get(image)
-      return typeof value === 'number' && Number.isFinite(value) ? value : null
-    })
-  }
-  const values = images.map((image) => textValue(key.get(image)))
-  // The collator runs over distinct values only; values it finds equal share a rank.
-  const distinct = [...new Set(values)].filter((v) => v !== null).sort(collator.compare)
-  const rankOf = new Map<string, number>()
-  distinct.forEach((value, k) => {
-    const previous = distinct[k - 1]
-    const same = previous !== undefined && collator.compare(previous, value) === 0
-    rankOf.set(value, same ? rankOf.get(previous)! : k)
+/**
+ * Each image's rank among the field's distinct values (0 the smallest; values that compare equal
+ * share one), or null; and how many ranks there are.
+ */
+function ranks(
+  images: readonly Image[],
+  key: SortKey,
+): { rank: (number | null)[]; distinct: number } {
+  const values = images.map((image) => {
+    const value = key.get(image)
+    if (key.kind === 'text') return textValue(value)
+    return typeof value === 'number' && Number.isFinite(value) ? value : null
   })
-  return values.map((value) => (value === null ? null : rankOf.get(value)!))
+  const present = [...new Set(values)].filter((v) => v !== null)
+  // The collator runs over distinct values only. A plain sort first leaves long runs in order,
+  // which saves it about a third of its comparisons.
+  const sorted =
+    key.kind === 'text'
+      ? (present as string[]).sort().sort(collator.compare)
+      : (present as number[]).sort((a, b) => a - b)
+  const rankOf = new Map<string | number, number>()
+  let distinct = 0
+  sorted.forEach((value, k) => {
+    const previous = sorted[k - 1]
+    const same =
+      previous !== undefined &&
+      key.kind === 'text' &&
+      collator.compare(previous as string, value as string) === 0
+    rankOf.set(value, same ? distinct - 1 : distinct++)
+  })
+  return { rank: values.map((v) => (v === null ? null : rankOf.get(v)!)), distinct }
 }

@@ -55,11 +55,11 @@ describe('queryImages: free text', () => {
 describe('termMatches', () => {
   it('remembers the 32 most recent terms of a snapshot, and answers the same from memory', () => {
     const index = buildIndex(catalog)
-    expect(termMatches(index, 'llm')).toEqual([true, false, true, false])
+    expect([...termMatches(index, 'llm')]).toEqual([1, 0, 1, 0])
     for (let k = 0; k < 40; k++) termMatches(index, `term${k}`)
     expect(index.terms.size).toBe(32)
     expect(index.terms.has('llm')).toBe(false)
-    expect(termMatches(index, 'llm')).toEqual([true, false, true, false])
+    expect([...termMatches(index, 'llm')]).toEqual([1, 0, 1, 0])
   })
 })
 
