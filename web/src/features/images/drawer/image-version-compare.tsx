@@ -46,10 +46,13 @@ function Value({ change, side }: { change: FieldChange; side: 'before' | 'after'
           return (
             <li key={`${index}-${item}`}>
               <Badge
-                tone={mark ? (side === 'before' ? 'danger' : 'success') : 'neutral'}
                 className={cn(
                   'max-w-full [overflow-wrap:anywhere] whitespace-normal',
-                  mark && side === 'before' && 'line-through',
+                  // Foreground text on a tinted chip: the tone's own text colour is too faint here.
+                  mark &&
+                    side === 'before' &&
+                    'border-destructive/60 bg-destructive/15 text-foreground line-through',
+                  mark && side === 'after' && 'border-success/60 bg-success/15 text-foreground',
                 )}
               >
                 {mark && <span aria-hidden>{side === 'before' ? '−' : '+'}</span>}
