@@ -148,6 +148,27 @@ test('the triage view, its view switch and status strip have no axe violation, l
   }
 })
 
+test('on a 390×844 phone the largest group, its cause and hint fit the screen', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(60_000)
+  const page = await freshPage(browser, baseURL!, { width: 390, height: 844 }, 'zh-CN')
+  try {
+    await page.goto('/?view=failures')
+    const first = triage(page).groups.first()
+    await expect(first).toBeVisible({ timeout: 20_000 })
+    await expect(first.getByText('处理建议', { exact: false })).toHaveCount(1)
+    const box = (await first.boundingBox())!
+    expect(box.x).toBeGreaterThanOrEqual(0)
+    expect(box.x + box.width).toBeLessThanOrEqual(390)
+    // Nothing makes the page scroll sideways (the status strip scrolls within itself).
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390)
+  } finally {
+    await page.context().close()
+  }
+})
+
 async function freshPage(
   browser: Browser,
   baseURL: string,
