@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { ImageDetail, ImageListResponse, Progress, Scope } from '../contract/api'
 import { notFound } from '../http/errors'
+import { runFair } from '../http/fair-turn'
 import { toCsv, toJson } from '../images/export'
 import type { ListCache } from '../images/list-cache'
 import { filterImages, queryImages } from '../images/query'
@@ -32,7 +33,7 @@ export function imageRoutes(deps: ImagesDeps) {
       const filters = parseFilters(query)
       const page = parsePage(query)
       const { snapshot, stale } = await deps.cache.get(scope, { fresh: parseFresh(query) })
-      const result = queryImages(snapshot.index, { ...filters, ...page })
+      const result = await runFair(() => queryImages(snapshot.index, { ...filters, ...page }))
       const body: ImageListResponse = {
         ...result,
         offset: page.offset,
@@ -49,7 +50,7 @@ export function imageRoutes(deps: ImagesDeps) {
       const filters = parseFilters(query)
       const format = parseFormat(query)
       const { snapshot } = await deps.cache.get(scope, { fresh: parseFresh(query) })
-      const images = filterImages(snapshot.index, filters)
+      const images = await runFair(() => filterImages(snapshot.index, filters))
       const stamp = new Date(snapshot.fetchedAt).toISOString().replace(/[:.]/g, '-')
       const name = `imagedeck-${scope.region}-${scope.zone}-${stamp}.${format}`
       c.header('Content-Disposition', `attachment; filename="${name}"`)
