@@ -1,5 +1,6 @@
 import { expect, test, type Page } from './fixtures'
 import { FIXTURE_APP_PORT } from './playwright.config'
+import { fixtureServerImages } from './readme-bombs'
 import { HOSTILE_COUNT, hostileId, hostileImages, INLINE_PAYLOADS } from './xss-corpus'
 
 /**
@@ -11,6 +12,8 @@ import { HOSTILE_COUNT, hostileId, hostileImages, INLINE_PAYLOADS } from './xss-
 test.use({ baseURL: `http://127.0.0.1:${FIXTURE_APP_PORT}` })
 
 const IMAGES = hostileImages()
+/** The fixture server's images: this corpus and readme-timing.spec.ts's readmes, one fixture. */
+const FIXTURE = fixtureServerImages()
 const HTTPS_COVERS = new Set(IMAGES.filter((image) => String(image.Cover).startsWith('https://')))
 const TABS = ['Overview', 'Readme', 'Software', 'Versions', 'JSON'] as const
 
@@ -188,14 +191,14 @@ async function waitForPanel(page: Page, tab: (typeof TABS)[number]) {
 
 async function openList(page: Page) {
   await page.goto('/?size=50')
-  await expect(page.locator('tbody tr[data-row-id]')).toHaveCount(HOSTILE_COUNT)
+  await expect(page.locator('tbody tr[data-row-id]')).toHaveCount(FIXTURE.length)
 }
 
 test.beforeEach(async ({ sandbox }) => {
   // Idempotent, so the tests of this file may run in parallel against the one fixture server
   // (8183 serves this file alone). Never cleared: a worker finishing must not pull the fixture
   // from under another one still visiting drawers.
-  await sandbox.setFixture(IMAGES)
+  await sandbox.setFixture(FIXTURE)
 })
 
 test('the CSP on / forbids inline script', async ({ request }) => {

@@ -1,7 +1,20 @@
-import { cleanup, render, screen } from '@testing-library/react'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { cleanup, render, screen, waitFor } from '@testing-library/react'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { installDomShims, setLanguage } from './image-drawer-test-utils'
 import { ImageReadme, ReadmeMarkdown } from './image-readme'
+
+// Counts parses: react-markdown parses on every call of its component.
+const parses = vi.hoisted(() => ({ count: 0 }))
+vi.mock('react-markdown', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('react-markdown')>()
+  return {
+    ...actual,
+    default: (props: Parameters<typeof actual.default>[0]) => {
+      parses.count++
+      return actual.default(props)
+    },
+  }
+})
 
 beforeAll(async () => {
   installDomShims()
@@ -145,5 +158,52 @@ describe('ImageReadme', () => {
   it('marks a malformed readme', () => {
     render(<ImageReadme image={{ Readme: null, malformed: { Readme: 42 } }} />)
     expect(screen.getByText('Malformed: 42')).toBeTruthy()
+  })
+})
+
+describe('a hostile readme (issue 12)', () => {
+  it('parses once per readme text, not on every render', () => {
+    parses.count = 0
+    const { rerender } = render(<ReadmeMarkdown markdown={GFM} />)
+    for (let i = 0; i < 5; i++) rerender(<ReadmeMarkdown markdown={GFM} />)
+    expect(parses.count).toBe(1)
+    rerender(<ReadmeMarkdown markdown={`${GFM}\nmore`} />)
+    expect(parses.count).toBe(2)
+  })
+
+  it('renders a 5,000-deep quote and 500 nested lists without overflowing the stack', () => {
+    const quote = render(<ReadmeMarkdown markdown={'>'.repeat(5000) + ' deep'} />)
+    expect(quote.container.querySelectorAll('blockquote').length).toBeLessThanOrEqual(8)
+    expect(quote.container.textContent).toContain('deep')
+    cleanup()
+    const lists = Array.from({ length: 500 }, (_, i) => ' '.repeat(i * 2) + `- item ${i}`)
+    const { container } = render(<ReadmeMarkdown markdown={lists.slice(0, 120).join('\n')} />)
+    expect(container.textContent).toContain('item 119')
+    let depth = 0
+    for (let el = container.querySelector('li:last-of-type'); el; el = el.parentElement) {
+      if (el.tagName === 'UL') depth++
+    }
+    expect(depth).toBeLessThanOrEqual(16)
+  })
+
+  it('paints a long readme chunk by chunk, ending with all of it', async () => {
+    const rows = Array.from({ length: 800 }, (_, i) => `| ${i} | row ${i} |`)
+    const { container } = render(
+      <ReadmeMarkdown markdown={['| n | name |', '|---|---|', ...rows].join('\n')} />,
+    )
+    const first = container.querySelectorAll('tbody tr').length
+    expect(first).toBeGreaterThan(0)
+    expect(first).toBeLessThan(800)
+    await waitFor(() => expect(container.querySelectorAll('tbody tr')).toHaveLength(800), {
+      timeout: 20_000,
+    })
+  }, 30_000)
+
+  it('says when the proxy cut the readme', () => {
+    render(<ImageReadme image={{ Readme: '# Cut', readmeTruncated: true }} />)
+    expect(screen.getByRole('note').textContent).toMatch(/longer than 64 KB/)
+    cleanup()
+    render(<ImageReadme image={{ Readme: '# Whole' }} />)
+    expect(screen.queryByRole('note')).toBeNull()
   })
 })

@@ -1,5 +1,5 @@
-import { BookOpen } from 'lucide-react'
-import type { ComponentProps, MouseEvent } from 'react'
+import { BookOpen, Scissors } from 'lucide-react'
+import { memo, useEffect, useMemo, useState, type ComponentProps, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import Markdown, { type Components } from 'react-markdown'
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
@@ -8,6 +8,7 @@ import type { ImageDetail } from '@contract/api'
 import { cn } from '@/lib/utils'
 import { EmptyState } from './image-drawer-states'
 import { MalformedValue, readField, isText } from './image-drawer-values'
+import { limitNesting, splitReadme } from './readme-chunks'
 
 /**
  * GitHub's sanitisation (defaultSchema) narrowed: links only http(s)/mailto, images only http(s).
@@ -174,31 +175,81 @@ const components: Components = {
   ),
 }
 
-export function ReadmeMarkdown({ markdown }: { markdown: string }) {
+/** One chunk, parsed once per text: a re-render of the drawer (polling, a tab switch) is free. */
+const ReadmeChunk = memo(function ReadmeChunk({ markdown }: { markdown: string }) {
   return (
-    <div data-slot="readme" className="text-sm break-words text-foreground">
-      <Markdown
-        remarkPlugins={[remarkGfm]}
-        // Ids are prefixed once, by the sanitiser, not also by remark-rehype.
-        remarkRehypeOptions={{ clobberPrefix: '' }}
-        rehypePlugins={[[rehypeSanitize, readmeSchema]]}
-        components={components}
-      >
-        {markdown}
-      </Markdown>
+    <Markdown
+      remarkPlugins={[remarkGfm]}
+      // Ids are prefixed once, by the sanitiser, not also by remark-rehype.
+      remarkRehypeOptions={{ clobberPrefix: '' }}
+      rehypePlugins={[[rehypeSanitize, readmeSchema]]}
+      components={components}
+    >
+      {markdown}
+    </Markdown>
+  )
+})
+
+/** Paints the chunks one per task (readme-chunks.ts), so a long readme never freezes the page. */
+function ProgressiveChunks({ chunks }: { chunks: readonly string[] }) {
+  const [shown, setShown] = useState(1)
+  useEffect(() => {
+    if (shown >= chunks.length) return
+    const timer = setTimeout(() => setShown((n) => n + 1), 0)
+    return () => clearTimeout(timer)
+  }, [shown, chunks.length])
+  return (
+    <div
+      data-slot="readme"
+      aria-busy={shown < chunks.length}
+      className="text-sm break-words text-foreground"
+    >
+      {chunks.length === 1 ? (
+        <ReadmeChunk markdown={chunks[0]!} />
+      ) : (
+        chunks.slice(0, shown).map((chunk, i) => (
+          // Off-screen chunks skip layout and paint, so adding one does not re-lay out the rest.
+          <div key={i} className="[contain-intrinsic-size:auto_480px] [content-visibility:auto]">
+            <ReadmeChunk markdown={chunk} />
+          </div>
+        ))
+      )}
     </div>
   )
 }
 
+export function ReadmeMarkdown({ markdown }: { markdown: string }) {
+  const chunks = useMemo(() => splitReadme(limitNesting(markdown)), [markdown])
+  // A new readme starts again from its first chunk.
+  return <ProgressiveChunks key={markdown} chunks={chunks} />
+}
+
 /** The Readme tab; loaded as its own chunk (React.lazy in the drawer) to keep the main bundle small. */
-export function ImageReadme({ image }: { image: Pick<ImageDetail, 'Readme' | 'malformed'> }) {
+export function ImageReadme({
+  image,
+}: {
+  image: Pick<ImageDetail, 'Readme' | 'malformed' | 'readmeTruncated'>
+}) {
   const { t } = useTranslation('detail')
   const readme = readField(image, 'Readme', isText)
   if (readme.state === 'malformed') return <MalformedValue raw={readme.raw} />
   if (readme.state === 'empty') {
     return <EmptyState icon={<BookOpen />} title={t('readme.empty')} hint={t('readme.emptyHint')} />
   }
-  return <ReadmeMarkdown markdown={readme.value} />
+  return (
+    <>
+      {image.readmeTruncated === true && (
+        <p
+          role="note"
+          className="mb-4 flex items-center gap-2 rounded-md border border-dashed px-3 py-2 text-sm text-muted-foreground"
+        >
+          <Scissors className="size-4 shrink-0" aria-hidden />
+          {t('readme.truncated')}
+        </p>
+      )}
+      <ReadmeMarkdown markdown={readme.value} />
+    </>
+  )
 }
 
 export default ImageReadme
