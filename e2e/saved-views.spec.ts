@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
+import { serveExternalImagesLocally } from './external-images'
 import { expect, test } from './fixtures'
 import { DashboardPage } from './pages/dashboard-page'
 
@@ -135,5 +136,53 @@ test('the Views menu has no serious or critical axe violation, light and dark', 
     expect(severe, `${theme} theme`).toEqual([])
     await page.keyboard.press('Escape')
     await expect(views.menu).toBeHidden()
+  }
+})
+
+const SHOT_VIEWS = {
+  en: ['Failed this week', 'Making, newest first', '4090 PyTorch images'],
+  zh: ['本周失败', '制作中，最新优先', '4090 PyTorch 镜像'],
+} as const
+
+/** docs/screenshots/views-<theme>-<en|zh>-<desktop|phone>.png, on demand only. */
+test('screenshots of the Views menu', async ({ browser, baseURL }) => {
+  test.skip(!process.env.IMAGEDECK_SCREENSHOTS, 'set IMAGEDECK_SCREENSHOTS=1 to write them')
+  test.setTimeout(240_000)
+  for (const lng of ['en', 'zh'] as const) {
+    const views = SHOT_VIEWS[lng].map((name, i) => ({
+      id: `v${i}`,
+      name,
+      query: ['?failed=1', '?status=Making', '?gpu=RTX+4090&sort=Name&order=asc'][i],
+      hidden: [['FavoritesCount', 'PubTime'], ['Price'], ['Tags']][i],
+      savedAt: i,
+    }))
+    for (const theme of ['light', 'dark'] as const) {
+      for (const device of ['desktop', 'phone'] as const) {
+        const phone = device === 'phone'
+        const context = await browser.newContext({
+          baseURL,
+          viewport: phone ? { width: 390, height: 844 } : { width: 1440, height: 900 },
+          deviceScaleFactor: phone ? 2 : 1,
+          isMobile: phone,
+          hasTouch: phone,
+          locale: lng === 'en' ? 'en-US' : 'zh-CN',
+        })
+        await context.addInitScript(
+          `localStorage.setItem('imagedeck.views', ${JSON.stringify(JSON.stringify(views))});` +
+            `localStorage.setItem('imagedeck.theme', '"${theme}"');`,
+        )
+        const page = await context.newPage()
+        await serveExternalImagesLocally(page)
+        await page.goto('/?failed=1')
+        await expect(page.getByText(/^(Unavailable|不可用)$/).first()).toBeVisible({
+          timeout: 60_000,
+        })
+        await page.getByTestId('views-menu').click()
+        // Past the menu's enter transition.
+        await expect(page.getByRole('menu')).toHaveCSS('opacity', '1')
+        await page.screenshot({ path: `docs/screenshots/views-${theme}-${lng}-${device}.png` })
+        await context.close()
+      }
+    }
   }
 })
