@@ -1,5 +1,6 @@
 import type { Image, Scope } from '../contract/api'
 import { collectGarbageSoon, LARGE_LIST } from './heap'
+import { prepareRows } from './list-rows'
 import { buildIndex, type QueryIndex } from './query-index'
 
 /** One fetched list of one scope, indexed once for every query made over it. */
@@ -93,7 +94,7 @@ export function createListCache(options: ListCacheOptions): ListCache {
         // `entry.inflight` is set, and the finally below can clear it.
         const context = { signal: controller.signal }
         const images = await (async () => options.load(scope, context))()
-        const index = buildIndex(images.map(withoutReadme))
+        const index = buildIndex(prepareRows(images))
         const snapshot: Snapshot = { scope: { ...scope }, index, fetchedAt: now() }
         entry.snapshot = snapshot
         entry.failedAt = undefined
@@ -158,13 +159,6 @@ export function createListCache(options: ListCacheOptions): ListCache {
       entries.clear()
     },
   }
-}
-
-/** List answers never carry Readme (design.md §4): drop it if one slipped in. */
-function withoutReadme(image: Image): Image {
-  if (!('Readme' in image)) return image
-  const { Readme: _readme, ...rest } = image
-  return rest as Image
 }
 
 /** The cache key of a scope; JSON so no separator can make two scopes collide. */
