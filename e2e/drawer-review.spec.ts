@@ -50,7 +50,7 @@ test('step through a failure group in the drawer: next/previous and j/k keep the
   // The link is this very view: the group, the image and the tab.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await drawer.copyLinkButton.click()
-  const copied = await page.evaluate(() => navigator.clipboard.readText())
+  const copied = await page.evaluate<string>('navigator.clipboard.readText()')
   expect(copied).toBe(page.url())
   expect(new URL(copied).searchParams.get('reason')).toBe(group!.key)
 
@@ -84,7 +84,7 @@ test('on a 390×844 phone the drawer fits: the tab strip scrolls sideways, the h
   await drawer.selectTab('JSON')
   await expect(drawer.tab('JSON')).toBeInViewport()
   await dashboard.expectParam('tab', 'json')
-  const pageScroll = await page.evaluate(() => document.documentElement.scrollWidth)
+  const pageScroll = await page.evaluate<number>('document.documentElement.scrollWidth')
   expect(pageScroll).toBeLessThanOrEqual(390)
   for (const button of [drawer.previousButton, drawer.nextButton, drawer.copyLinkButton]) {
     await expect(button).toBeInViewport()
