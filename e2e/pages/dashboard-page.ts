@@ -28,7 +28,8 @@ export class DashboardPage {
   readonly drawer: DrawerPage
 
   constructor(readonly page: Page) {
-    this.table = page.getByRole('table')
+    // The list is an ARIA grid (arrow keys move between rows); a readme's tables stay tables.
+    this.table = page.getByRole('grid')
     this.rows = this.table.getByRole('row', { name: ROW_LABEL })
     this.total = page.getByTestId('total-count')
     this.searchBox = page.getByRole('searchbox', { name: EN.search })
@@ -101,7 +102,8 @@ export class DashboardPage {
 
   /** A toolbar filter button ("Status", "Type", …); chips are "Remove filter Status: …". */
   filterButton(title: string): Locator {
-    return this.page.getByRole('button', { name: title, exact: true })
+    // In the toolbar: the table's sortable headers are buttons named like the filters.
+    return this.page.getByRole('toolbar').getByRole('button', { name: title, exact: true })
   }
 
   /** Ticks one option of a faceted filter (its label starts with the value) and closes it. */

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { detectLanguage, i18n, LANGUAGE_STORAGE_KEY, LANGUAGES, resources } from './i18n'
+import {
+  collectResources,
+  detectLanguage,
+  i18n,
+  LANGUAGE_STORAGE_KEY,
+  LANGUAGES,
+  LAZY_NAMESPACES,
+} from './i18n'
+
+// Every locale file, the ones loaded after start included.
+const resources = collectResources(
+  import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true }),
+)
 
 function keyPaths(value: unknown, prefix = ''): string[] {
   if (value === null || typeof value !== 'object') return [prefix]
@@ -36,6 +48,18 @@ describe('translations', () => {
       const flat = JSON.stringify(resources[lng])
       expect(flat, lng).not.toMatch(/:""/)
     }
+  })
+})
+
+describe('lazy namespaces', () => {
+  it('loads them for the current language', async () => {
+    for (const ns of LAZY_NAMESPACES) {
+      await i18n.changeLanguage('zh-CN')
+      await i18n.loadNamespaces(ns)
+      expect(i18n.hasResourceBundle('zh-CN', ns), ns).toBe(true)
+      expect(i18n.getResourceBundle('zh-CN', ns)).toEqual(resources['zh-CN']?.[ns])
+    }
+    await i18n.changeLanguage('en')
   })
 })
 
