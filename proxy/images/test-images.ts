@@ -104,6 +104,7 @@ export function randomImages(count: number, seed = 1): Image[] {
       FavoritesCount: maybe(Math.floor(random() * 20)),
       GroupId: maybe(`grp-${i % 300}`),
       VersionName: maybe(`v${1 + (i % 4)}.${i % 11}`),
+      Container: i % 3 === 0 ? null : i % 3 === 1 ? 'True' : 'False',
     })
   })
 }
