@@ -124,7 +124,11 @@ function FieldsTable({ before, after }: { before: Image; after: Image }) {
               <tr
                 key={change.path}
                 data-changed={change.changed || undefined}
-                className={cn('border-t align-top', change.changed && 'bg-warning/5')}
+                // A bar at the row's edge marks a change; a tint would dim the status badges' contrast.
+                className={cn(
+                  'border-t align-top',
+                  change.changed && '[box-shadow:inset_3px_0_0_var(--color-warning)]',
+                )}
               >
                 <th scope="row" className="px-2 py-2 text-left text-xs font-medium sm:px-3">
                   <span className="flex flex-col gap-0.5">
@@ -222,7 +226,7 @@ export function VersionCompare({
   return (
     <section
       aria-labelledby={`${id}-title`}
-      className="flex flex-col gap-3 sm:rounded-lg sm:border sm:bg-card sm:p-4"
+      className="flex flex-col gap-3 sm:rounded-lg sm:border sm:p-4"
       data-testid="version-compare"
     >
       <h3 id={`${id}-title`} className="flex items-center gap-2 text-sm font-semibold">
