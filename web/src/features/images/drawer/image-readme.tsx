@@ -1,5 +1,13 @@
 import { BookOpen, Scissors } from 'lucide-react'
-import { memo, useEffect, useMemo, useState, type ComponentProps, type MouseEvent } from 'react'
+import {
+  memo,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ComponentProps,
+  type MouseEvent,
+} from 'react'
 import { useTranslation } from 'react-i18next'
 import Markdown, { type Components } from 'react-markdown'
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
@@ -190,18 +198,46 @@ const ReadmeChunk = memo(function ReadmeChunk({ markdown }: { markdown: string }
   )
 })
 
-/** Paints the chunks one per task (readme-chunks.ts), so a long readme never freezes the page. */
+/** The nearest ancestor that scrolls (the drawer's body), the root to measure nearness against. */
+function scrollParent(element: HTMLElement): HTMLElement | null {
+  for (let el = element.parentElement; el; el = el.parentElement) {
+    if (/(auto|scroll)/.test(getComputedStyle(el).overflowY)) return el
+  }
+  return null
+}
+
+/**
+ * Paints the chunks one per task (readme-chunks.ts), and only as the reader nears them: a hostile
+ * readme's thousands of table rows cost nothing until scrolled to, so the page never freezes.
+ */
 function ProgressiveChunks({ chunks }: { chunks: readonly string[] }) {
   const [shown, setShown] = useState(1)
+  const [idle, setIdle] = useState(false)
+  const sentinel = useRef<HTMLDivElement>(null)
   useEffect(() => {
     if (shown >= chunks.length) return
-    const timer = setTimeout(() => setShown((n) => n + 1), 0)
-    return () => clearTimeout(timer)
+    const more = () => setShown((n) => Math.min(chunks.length, n + 1))
+    const element = sentinel.current
+    if (!element || typeof IntersectionObserver === 'undefined') {
+      const timer = setTimeout(more, 0)
+      return () => clearTimeout(timer)
+    }
+    // A new observer per step reports at once whether the end is still near.
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const near = entries.some((entry) => entry.isIntersecting)
+        setIdle(!near)
+        if (near) more()
+      },
+      { root: scrollParent(element), rootMargin: '1200px 0px' },
+    )
+    observer.observe(element)
+    return () => observer.disconnect()
   }, [shown, chunks.length])
   return (
     <div
       data-slot="readme"
-      aria-busy={shown < chunks.length}
+      aria-busy={shown < chunks.length && !idle}
       className="text-sm break-words text-foreground"
     >
       {chunks.length === 1 ? (
@@ -214,6 +250,7 @@ function ProgressiveChunks({ chunks }: { chunks: readonly string[] }) {
           </div>
         ))
       )}
+      {shown < chunks.length && <div ref={sentinel} aria-hidden className="h-px" />}
     </div>
   )
 }

@@ -12,7 +12,7 @@ const MAX_INDENT = 24
 /** Readmes up to this size render whole, in one parse (nearly all of them). */
 export const WHOLE_LIMIT = 8_000
 /** Target chunk size: a few milliseconds of parsing and painting each. */
-export const CHUNK_CHARS = 3_000
+export const CHUNK_CHARS = 1_500
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/
 const CONTAINER = /^ {0,3}(?:>[ \t]?|(?:[-+*]|\d{1,9}[.)])[ \t]+)/
