@@ -14,7 +14,7 @@ test('switching to 中文 translates the screen, sets <html lang> and survives a
   await expect(html).toHaveAttribute('lang', 'zh-CN')
   await expect(dashboard.columnHeader('状态')).toBeVisible()
   await expect(dashboard.columnHeader('Status')).toHaveCount(0)
-  await expect(page.getByRole('table', { name: '自制镜像' })).toBeVisible()
+  await expect(page.getByRole('grid', { name: '自制镜像' })).toBeVisible()
   await expect(dashboard.total).toHaveText(/^共 [\d,]+ 个镜像$/)
   await expect(page.getByRole('searchbox', { name: '搜索镜像' })).toBeVisible()
   // The cells follow too, not only the chrome around them (UCloud's term for Available).

@@ -126,6 +126,8 @@ test('the Views menu has no serious or critical axe violation, light and dark', 
   const views = new ViewsMenu(page)
   await dashboard.goto()
   await views.save('Everything')
+  // The "Saved" toast is not what is checked here: let it go (axe reads it mid-fade otherwise).
+  await expect(page.locator('[data-sonner-toast]')).toHaveCount(0, { timeout: 15_000 })
   for (const theme of ['Light', 'Dark']) {
     await dashboard.chooseFromMenu('Theme', theme)
     await expect(page.getByRole('menu')).toBeHidden()
