@@ -19,7 +19,7 @@ test('"Failed only" puts failed=1 in the URL and every row shows its failure rea
   // The button's count badge agrees with the list.
   await expect(dashboard.failedOnly).toContainText(String(total))
 
-  // The reasons the API has for these images, each shown (as text with a title) in its row.
+  // The reasons the API has for these images, each shown in its row (up to two lines of it).
   const res = await request.get('/api/images?failed=1&limit=100')
   const { items } = (await res.json()) as {
     items: { CompShareImageId: string; FailedReason: string }[]
@@ -30,8 +30,21 @@ test('"Failed only" puts failed=1 in the URL and every row shows its failure rea
   for (const id of ids) {
     const reason = reasons.get(id)
     expect(reason, `failure reason of ${id}`).toBeTruthy()
-    await expect(dashboard.row(id).getByTitle(reason!, { exact: true })).toBeVisible()
+    const text = dashboard.row(id).getByTestId('failure-reason')
+    await expect(text).toHaveText(reason!)
+    await expect(text).toBeVisible()
   }
+
+  // The full reason from the keyboard: → from a row reaches it and shows it in a tooltip.
+  const first = dashboard.row(ids[0]!)
+  await first.focus()
+  // Past the row's own buttons (copy id, other versions) to the reason.
+  await expect(async () => {
+    await page.keyboard.press('ArrowRight')
+    await expect(first.getByTestId('failure-reason')).toBeFocused({ timeout: 100 })
+  }).toPass({ intervals: [0], timeout: 5_000 })
+  await expect(page.getByRole('tooltip')).toHaveText(reasons.get(ids[0]!)!)
+  await page.keyboard.press('Escape')
 
   await dashboard.failedOnly.click()
   await dashboard.expectParam('failed', null)

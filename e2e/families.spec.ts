@@ -40,5 +40,7 @@ test('"Latest version only" shows one row per family; "+N versions" opens the Ve
   await more.click()
   await expect(drawer.root).toBeVisible()
   await dashboard.expectParam('tab', 'versions')
-  await expect(drawer.panel.getByRole('listitem')).toHaveCount(others + 1)
+  await expect(
+    drawer.panel.getByRole('list', { name: 'All versions' }).getByRole('listitem'),
+  ).toHaveCount(others + 1)
 })

@@ -52,7 +52,7 @@ export function ImagesToolbar({
           {failedCount !== undefined && (
             <Badge
               tone={failedCount > 0 ? 'danger' : 'neutral'}
-              className="px-1.5 py-0 font-mono tabular-nums"
+              className="px-1.5 py-0 font-mono tabular-nums in-data-[state=on]:bg-card"
             >
               {numberFormat(i18n.language).format(failedCount)}
             </Badge>
