@@ -12,7 +12,7 @@ describe('limitNesting', () => {
   it('caps nesting by indentation', () => {
     const deep = Array.from({ length: 500 }, (_, i) => ' '.repeat(i * 2) + '- item').join('\n')
     for (const line of limitNesting(deep).split('\n')) {
-      expect(/^ */.exec(line)![0].length).toBeLessThanOrEqual(24)
+      expect(/^ */.exec(line)![0].length).toBeLessThanOrEqual(16)
     }
   })
 

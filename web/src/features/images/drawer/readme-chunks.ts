@@ -8,7 +8,7 @@
 /** Containers (quotes, list items) opened on one line beyond this are dropped. */
 export const MAX_NESTING = 8
 /** Leading indentation beyond this many columns is cut to it (nesting by indentation). */
-const MAX_INDENT = 24
+const MAX_INDENT = 16
 /** Readmes up to this size render whole, in one parse (nearly all of them). */
 export const WHOLE_LIMIT = 8_000
 /** Target chunk size: a few milliseconds of parsing and painting each. */
@@ -97,7 +97,7 @@ function splitBlock(lines: string[]): string[] {
   for (const line of body) {
     // Prefer a break before a line that starts something (an indented one may continue an item).
     const full =
-      size + line.length > (columns(/^[ \t]*/.exec(line)![0]) < 4 || fence ? 1 : 2) * CHUNK_CHARS
+      size + line.length > (columns(/^[ \t]*/.exec(line)![0]) < 4 || fence ? 1 : 1.5) * CHUNK_CHARS
     if (piece.length && full) {
       pieces.push([...head, ...piece, ...close].join('\n'))
       piece = []
