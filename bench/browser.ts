@@ -41,6 +41,8 @@ const PROBES = `(() => {
   w.__longTasks = []
   w.__snaps = []
   w.__recording = false
+  // The list asks for each row's family size: the default 250 entries fill up within a few changes.
+  performance.setResourceTimingBufferSize(100000)
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration })
   }).observe({ type: 'longtask', buffered: true })
@@ -94,6 +96,7 @@ async function filterOnce(page: Page, term: string, debounce: number): Promise<F
   await page.waitForFunction(() => !new URL(String(window.location)).searchParams.get('q'))
   await page.waitForTimeout(debounce + 700) // the cleared search applies and its rows settle
   await page.evaluate(() => {
+    performance.clearResourceTimings()
     Object.assign(window, { __snaps: [], __longTasks: [], __firstInput: 0, __recording: true })
   })
   const answer = page.waitForResponse(
