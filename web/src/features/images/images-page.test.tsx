@@ -115,7 +115,7 @@ describe('the images page', () => {
     expect(call.searchParams.get('offset')).toBe('20')
     expect(call.searchParams.get('limit')).toBe('20')
     expect(call.searchParams.get('status')).toBe('Available,UnAvailable')
-    expect(screen.getByRole('table', { name: 'Custom images' })).toBeTruthy()
+    expect(screen.getByRole('grid', { name: 'Custom images' })).toBeTruthy()
     expect(screen.getByText('45 images')).toBeTruthy()
     expect(screen.getByText('Page 2 of 3')).toBeTruthy()
   })
