@@ -79,6 +79,7 @@ export function ImagesFacetFilters({
       <DataTableFacetedFilter
         title={t('filters.type')}
         options={typeOptions}
+        hideEmpty
         selected={search.type}
         onChange={(values) => setSearch({ type: values as DashboardSearch['type'] })}
       />
