@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query'
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Image } from '@contract/api'
 import { i18n } from '@/i18n/i18n'
 import { App, readStartUrl } from '@/app'
@@ -100,13 +100,29 @@ const listCalls = () => calls.filter((u) => u.pathname === '/api/images')
 const search = () => window.location.search
 const back = () => act(() => window.history.back())
 
+// The page asks for its menus' and drawer's chunks as it renders; transforming them on first
+// import takes seconds on a busy machine, time the first test would otherwise spend waiting.
+beforeAll(async () => {
+  await Promise.all([
+    import('@/components/data-table/data-table-faceted-filter'),
+    import('@/components/data-table/data-table-view-options'),
+    import('./search/images-export-menu'),
+    import('@/features/preferences/language-menu'),
+    import('@/features/preferences/theme-menu'),
+    import('./drawer/image-drawer'),
+  ])
+}, 60_000)
+
+// A whole page in jsdom: on a machine shared with other builds it needs more than the default.
+configure({ asyncUtilTimeout: 15_000 })
+
 beforeEach(() => localStorage.clear())
 afterEach(() => {
   vi.unstubAllGlobals()
   vi.restoreAllMocks()
 })
 
-describe('the images page', () => {
+describe('the images page', { timeout: 40_000 }, () => {
   it('asks the proxy for the page and filters in the URL and renders the rows', async () => {
     mockFetch(pageOf)
     await renderAt('/?page=2&status=Available,UnAvailable')
@@ -148,7 +164,7 @@ describe('the images page', () => {
     expect(screen.getByRole('columnheader', { name: 'Created' }).getAttribute('aria-sort')).toBe(
       'descending',
     )
-    fireEvent.click(name)
+    fireEvent.click(within(name).getByRole('button', { name: 'Image' }))
     await waitFor(() => expect(search()).toBe('?sort=Name&order=asc'))
     await waitFor(() =>
       expect(screen.getByRole('columnheader', { name: 'Image' }).getAttribute('aria-sort')).toBe(
