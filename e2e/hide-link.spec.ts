@@ -110,3 +110,17 @@ test('changing columns while a hide link is open saves the change and drops hide
   await expect(dashboard.columnHeader('Size')).toHaveCount(0)
   await expect(dashboard.columnHeader('Published')).toBeVisible()
 })
+
+test('"Copy link" is in the open drawer too, with the image and the columns', async ({ page }) => {
+  const dashboard = dashboardOn(page)
+  await dashboard.goto('?hide=Price')
+  const [id] = await dashboard.rowIds()
+  await dashboard.openImage(id!)
+  const read = async () => String(await page.evaluate('navigator.clipboard.readText()'))
+  await page.evaluate('navigator.clipboard.writeText("-")')
+  await dashboard.drawer.root.getByRole('button', { name: 'Copy link' }).click()
+  await expect.poll(read).not.toBe('-')
+  const link = new URL(await read())
+  expect(link.searchParams.get('image')).toBe(id)
+  expect(link.searchParams.get('hide')).toBe('Price')
+})

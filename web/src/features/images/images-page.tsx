@@ -228,6 +228,7 @@ export function ImagesPage({
         onClose={closeImage}
         onSelectImage={(image) => setSearch({ image })}
         neighbours={neighbours}
+        shareLink={shareLink}
       />
     </AppShell>
   )

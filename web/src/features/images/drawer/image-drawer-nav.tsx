@@ -62,9 +62,12 @@ export function useDrawerKeys(
 export function ImageDrawerNav({
   imageId,
   neighbours,
+  shareLink,
 }: {
   imageId: string
   neighbours?: DrawerNeighbours
+  /** The view's link with the columns' `hide` (app.tsx); else this page's URL. */
+  shareLink?: () => string
 }) {
   const { t } = useTranslation('detail')
   const { index, previous, next } = neighbourIds(neighbours?.ids, imageId)
@@ -105,7 +108,7 @@ export function ImageDrawerNav({
         </span>
       )}
       <CopyButton
-        text={() => window.location.href}
+        text={() => shareLink?.() ?? window.location.href}
         label={t('copy.link')}
         showLabel
         icon={<Link2 aria-hidden />}

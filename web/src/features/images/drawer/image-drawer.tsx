@@ -43,6 +43,8 @@ export interface ImageDrawerProps {
   onSelectImage?: (id: string) => void
   /** The list page's ids in order, for previous/next and `j`/`k` (the tab is kept). */
   neighbours?: DrawerNeighbours
+  /** What "Copy link" copies (app.tsx adds the columns' `hide`); else this page's URL. */
+  shareLink?: () => string
 }
 
 function TabPanels({
@@ -113,6 +115,7 @@ export function ImageDrawer({
   initial,
   onSelectImage,
   neighbours,
+  shareLink,
 }: ImageDrawerProps): JSX.Element {
   const { t } = useTranslation('detail')
   const query = useQuery(imageQueryOptions({ id: imageId, ...scope }))
@@ -145,7 +148,7 @@ export function ImageDrawer({
           ;(event.currentTarget as HTMLElement | null)?.focus()
         }}
       >
-        <ImageDrawerNav imageId={imageId} neighbours={neighbours} />
+        <ImageDrawerNav imageId={imageId} neighbours={neighbours} shareLink={shareLink} />
         <ImageDrawerHeader image={image} imageId={imageId} />
         <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto overscroll-contain">
           <div className="flex flex-col gap-4 px-4 py-4 sm:px-5">

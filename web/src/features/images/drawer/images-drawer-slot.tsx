@@ -28,6 +28,7 @@ export function ImagesDrawerSlot({
   onClose,
   onSelectImage,
   neighbours,
+  shareLink,
 }: {
   imageId: string | undefined
   scope: Scope
@@ -38,6 +39,8 @@ export function ImagesDrawerSlot({
   onSelectImage: (id: string) => void
   /** The list page's ids in order: previous/next and `j`/`k` in the drawer. */
   neighbours?: DrawerNeighbours
+  /** What "Copy link" copies (app.tsx adds the columns' `hide`); else this page's URL. */
+  shareLink?: () => string
 }) {
   if (!imageId) return null
   return (
@@ -62,6 +65,7 @@ export function ImagesDrawerSlot({
           initial={initial}
           onSelectImage={onSelectImage}
           neighbours={neighbours}
+          shareLink={shareLink}
         />
       </Suspense>
     </ErrorBoundary>
