@@ -1,7 +1,8 @@
 import { DownloadIcon, PlusCircleIcon, Settings2Icon } from 'lucide-react'
 import { useTranslation } from 'react-i18next'
 import type { Image } from '@contract/api'
-import type { FacetOption } from '@/components/data-table/data-table-faceted-filter'
+import type { ComponentProps } from 'react'
+import type { DataTableFacetedFilter as FacetedFilter } from '@/components/data-table/data-table-faceted-filter'
 import type { DataTableInstance, TableDensity } from '@/components/data-table/data-table-features'
 import { lazyMenu, PendingTrigger } from '@/components/ui/lazy-menus'
 import { cn } from '@/lib/utils'
@@ -41,15 +42,7 @@ export const DataTableViewOptions = lazyMenu<{
   },
 )
 
-export const DataTableFacetedFilter = lazyMenu<{
-  title: string
-  options: readonly FacetOption[]
-  selected: readonly string[]
-  onChange: (values: string[]) => void
-  multiple?: boolean
-  searchable?: boolean
-  note?: string
-}>(
+export const DataTableFacetedFilter = lazyMenu<ComponentProps<typeof FacetedFilter>>(
   () =>
     import('@/components/data-table/data-table-faceted-filter').then(
       (m) => m.DataTableFacetedFilter,
