@@ -46,7 +46,15 @@ test('rows are one Tab stop: Tab enters the list once and leaves it on the next 
   await dashboard.goto()
   const ids = await dashboard.rowIds()
   await dashboard.searchBox.focus()
-  const inGrid = () => page.evaluate(() => !!document.activeElement?.closest('[role="grid"] tbody'))
+  const inGrid = () =>
+    page.evaluate(() => {
+      const doc = (
+        globalThis as unknown as {
+          document: { activeElement: { closest(s: string): unknown } | null }
+        }
+      ).document
+      return !!doc.activeElement?.closest('[role="grid"] tbody')
+    })
   // Past the toolbar and the column headers to the rows.
   await expect(async () => {
     await page.keyboard.press('Tab')

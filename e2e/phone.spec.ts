@@ -16,7 +16,13 @@ test('a 390×844 phone shows a failed image’s status and reason on screen, as 
   await expect(reason).toBeInViewport()
   expect((await reason.textContent())?.length).toBeGreaterThan(10)
   // Nothing to scroll sideways, and the list starts near the top.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+  expect(
+    await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+          .document.documentElement.scrollWidth,
+    ),
+  ).toBeLessThanOrEqual(390)
   const toolbar = await page.getByRole('toolbar').boundingBox()
   expect(toolbar!.y + toolbar!.height).toBeLessThanOrEqual(200)
 
