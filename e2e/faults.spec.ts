@@ -63,7 +63,7 @@ async function expectRecoveryOnRetry(page: Page, sandbox: { clearFaults(): Promi
   const errorView = page.getByTestId('error-view')
   await sandbox.clearFaults()
   await errorView.getByRole('button', { name: 'Retry' }).click()
-  await expect(rows(page).first()).toBeVisible()
+  await expect(rows(page).first()).toBeVisible({ timeout: 20_000 })
   await expect(errorView).toBeHidden()
   await expect(page.getByTestId('total-count')).toContainText(/\d+ images?/)
 }
@@ -133,7 +133,7 @@ test('a failed Refresh while rows are shown: a toast, the rows stay, a stale not
   sandbox,
 }, testInfo) => {
   await page.goto(scopeUrl({ region: 'cn-gd', zone: 'cn-gd-02' }, testInfo.retry))
-  await expect(rows(page).first()).toBeVisible()
+  await expect(rows(page).first()).toBeVisible({ timeout: 20_000 })
   const before = await rowIds(page)
   await expect(page.getByTestId('stale-notice')).toHaveCount(0)
 
@@ -155,7 +155,7 @@ test('the list moving while the proxy pages through it: no image appears twice',
   test.setTimeout(60_000)
   // The account's default scope holds about 240 images: three upstream pages of 100.
   await page.goto('/')
-  await expect(rows(page).first()).toBeVisible()
+  await expect(rows(page).first()).toBeVisible({ timeout: 20_000 })
   const firstBefore = (await rowIds(page))[0]
 
   // Each list call moves the list (new images on top, some removed): duplicates and gaps upstream.

@@ -253,6 +253,8 @@ for (let chunk = 0; chunk < CHUNKS; chunk++) {
   )
 
   test(`every tab of every drawer is inert, part ${chunk + 1} of ${CHUNKS}`, async ({ page }) => {
+    // Every tab of every hostile image, each readme rendered in chunks as it scrolls in.
+    test.setTimeout(120_000)
     const { fired } = await armTraps(page)
     await openList(page)
     const drawer = page.getByTestId('image-drawer')

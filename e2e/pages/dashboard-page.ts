@@ -47,7 +47,8 @@ export class DashboardPage {
   }
 
   async waitForRows() {
-    await expect(this.rows.first()).toBeVisible()
+    // A cold list on a busy 2-core CI machine running two browsers and three servers.
+    await expect(this.rows.first()).toBeVisible({ timeout: 20_000 })
   }
 
   /** The URL's current query parameters. */

@@ -70,7 +70,8 @@ export function ImagesTable({
     }),
     [scope, wrapReasons, setSearch],
   )
-  const familySizes = useFamilySizes(view.scope, table.options.data)
+  // After the rows are on screen: the families' counts are a nicety that must not compete with them.
+  const familySizes = useFamilySizes(view.scope, isFetching ? [] : table.options.data)
   const rowLabel = (row: Row<DataTableFeatures, Image>) =>
     t('cell.openImage', {
       name: imageName(row.original) ?? textOf(row.original.CompShareImageId) ?? t('cell.unnamed'),
