@@ -4,6 +4,9 @@ import { expect, test } from './fixtures'
 import { DashboardPage } from './pages/dashboard-page'
 
 const SEVERE = new Set(['serious', 'critical'])
+
+// Full-page axe runs take 10-20 s each on a busy 2-core CI machine; a journey runs two or three.
+test.describe.configure({ timeout: 120_000 })
 const DRAWER = '[data-testid="image-drawer"]'
 
 /** axe over the page (WCAG 2.x A/AA and best practices): the serious and critical findings. */
