@@ -26,6 +26,10 @@ const serverEnv = (port: number, sandboxPort: number) => ({
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
+  // Journeys that write docs/screenshots run only through `npm run screenshots:e2e`.
+  ...(process.env.IMAGEDECK_SCREENSHOTS
+    ? { grep: /@screenshots/ }
+    : { grepInvert: /@screenshots/ }),
   // Two browsers and three servers share CI's 2 cores: a cold list and its first render can take
   // several seconds there, well past what a desktop shows.
   timeout: 60_000,

@@ -147,9 +147,8 @@ const SHOT_VIEWS = {
   zh: ['本周失败', '制作中，最新优先', '4090 PyTorch 镜像'],
 } as const
 
-/** docs/screenshots/views-<theme>-<en|zh>-<desktop|phone>.png, on demand only. */
-test('screenshots of the Views menu', async ({ browser, baseURL }) => {
-  test.skip(!process.env.IMAGEDECK_SCREENSHOTS, 'set IMAGEDECK_SCREENSHOTS=1 to write them')
+/** docs/screenshots/views-<theme>-<en|zh>-<desktop|phone>.png: `npm run screenshots:e2e`. */
+test('screenshots of the Views menu @screenshots', async ({ browser, baseURL }) => {
   test.setTimeout(240_000)
   for (const lng of ['en', 'zh'] as const) {
     const views = SHOT_VIEWS[lng].map((name, i) => ({

@@ -184,9 +184,8 @@ async function freshPage(
   return context.newPage()
 }
 
-// `TRIAGE_SCREENSHOTS=1`: docs/screenshots/triage-<theme>-<lang>[-phone].png.
-test.describe('screenshots', () => {
-  test.skip(!process.env.TRIAGE_SCREENSHOTS, 'only when TRIAGE_SCREENSHOTS=1')
+// `npm run screenshots:e2e`: docs/screenshots/triage-<theme>-<lang>[-phone].png.
+test.describe('screenshots @screenshots', () => {
   test.setTimeout(120_000)
   const out = join(import.meta.dirname, '..', 'docs', 'screenshots')
 
