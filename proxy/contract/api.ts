@@ -131,10 +131,30 @@ export interface ImageListResponse {
   offset: number
   limit: number
   facets: Record<FacetName, FacetCounts>
+  /**
+   * For each `GroupId` among `items`: how many versions that family has in the whole list, before
+   * any filter (the list's "+N versions"). An addition to design.md §4: docs/architecture.md.
+   */
+  versions: Record<string, number>
   /** Epoch milliseconds of the upstream fetch this answer was computed from. */
   fetchedAt: number
   /** True when the last refresh failed and this is the last good list. */
   stale: boolean
+  /** With `stale: true`: why the refresh failed (absent when unknown; older proxies never send it). */
+  staleReason?: StaleReason
+}
+
+/**
+ * Why the last refresh of a list failed: the error body that refresh would have answered with, and
+ * when. An addition to design.md §4 (docs/architecture.md); optional, so older clients ignore it.
+ */
+export interface StaleReason {
+  code: ErrorCode
+  message: string
+  retCode?: number
+  upstreamStatus?: number
+  /** Epoch milliseconds of the failed refresh. */
+  failedAt: number
 }
 
 /** A remediation for a known cause of failure (proxy/failures/hint-catalog.ts). */
@@ -167,6 +187,7 @@ export interface FailureListResponse {
   total: number
   fetchedAt: number
   stale: boolean
+  staleReason?: StaleReason
 }
 
 export interface Zone {
@@ -207,6 +228,11 @@ export interface ErrorBody {
     message: string
     retCode?: number
     requestId?: string
+    /**
+     * The HTTP status the CompShare API answered with, when it answered (200 for a RetCode error),
+     * told apart from this response's own status. An addition to design.md §4.
+     */
+    upstreamStatus?: number
   }
 }
 

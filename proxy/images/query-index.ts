@@ -21,6 +21,8 @@ export interface QueryIndex {
   readonly sorts: Map<string, readonly number[]>
   /** Which images hold a search term, for recent terms (see termMatches). */
   readonly terms: Map<string, Uint8Array>
+  /** GroupId → how many images of the whole list are versions of that family. */
+  readonly familySizes: ReadonlyMap<string, number>
 }
 
 /** The FILTERS rows that read a value from a row: `list` and `one`. */
@@ -45,7 +47,7 @@ export interface ValueColumn {
 
 /** Precomputes a list's filter rows, value columns and search text; sort orders come lazily. */
 export function buildIndex(images: readonly Image[]): QueryIndex {
-  const newest = newestOfFamilies(images)
+  const { newest, sizes } = families(images)
   const keyOf = reasonKeys()
   const rows = images.map((image, i): FilterRow => ({
     image,
@@ -54,7 +56,7 @@ export function buildIndex(images: readonly Image[]): QueryIndex {
   }))
   const columns = new Map(VALUE_SPECS.map((spec) => [spec, valueColumn(spec, rows)]))
   const text = searchText(images)
-  return { images, rows, text, columns, sorts: new Map(), terms: new Map() }
+  return { images, rows, text, columns, sorts: new Map(), terms: new Map(), familySizes: sizes }
 }
 
 function valueColumn(spec: ValueSpec, rows: readonly FilterRow[]): ValueColumn {
@@ -113,10 +115,11 @@ function reasonKeys(): (reason: unknown) => string | null {
 /**
  * The positions of each GroupId family's newest version, by CreateTime, in the whole list
  * (design.md §4 `latest`): an image without a GroupId is a family of one; a missing CreateTime is
- * older than any; among equal times the first in the list wins.
+ * older than any; among equal times the first in the list wins. And each family's size.
  */
-function newestOfFamilies(images: readonly Image[]): Set<number> {
+function families(images: readonly Image[]): { newest: Set<number>; sizes: Map<string, number> } {
   const newestOf = new Map<string, number>()
+  const sizes = new Map<string, number>()
   const out = new Set<number>()
   images.forEach((image, i) => {
     const group = textValue(image.GroupId)
@@ -124,11 +127,12 @@ function newestOfFamilies(images: readonly Image[]): Set<number> {
       out.add(i)
       return
     }
+    sizes.set(group, (sizes.get(group) ?? 0) + 1)
     const best = newestOf.get(group)
     if (best === undefined || time(image) > time(images[best]!)) newestOf.set(group, i)
   })
   for (const i of newestOf.values()) out.add(i)
-  return out
+  return { newest: out, sizes }
 }
 
 const time = (image: Image) => image.CreateTime ?? Number.NEGATIVE_INFINITY

@@ -130,6 +130,22 @@ describe('queryImages: filters', () => {
     expect(run(images, { latest: true, status: ['Available'] }).total).toBe(0)
   })
 
+  it("answers each page family's size in the whole list, before any filter", () => {
+    const images = [
+      makeImage({ Name: 'g1 a', GroupId: 'g1', Status: 'Available' }),
+      makeImage({ Name: 'g1 b', GroupId: 'g1', Status: 'UnAvailable' }),
+      makeImage({ Name: 'g1 c', GroupId: 'g1', Status: 'UnAvailable' }),
+      makeImage({ Name: 'g2 a', GroupId: 'g2', Status: 'UnAvailable' }),
+      makeImage({ Name: 'alone', GroupId: null, Status: 'Available' }),
+    ]
+    const index = buildIndex(images)
+    const available = queryImages(index, { status: ['Available'], offset: 0, limit: 20 })
+    expect(available.versions).toEqual({ g1: 3 })
+    const all = queryImages(index, { sort: 'Name', order: 'asc', offset: 3, limit: 20 })
+    expect(all.items.map((image) => image.Name)).toEqual(['g1 c', 'g2 a'])
+    expect(all.versions).toEqual({ g1: 3, g2: 1 })
+  })
+
   it('combines filters with the search text', () => {
     expect(run(catalog, { q: 'llm', status: ['Available'] }).names).toEqual([
       'PyTorch 2.1 训练镜像',

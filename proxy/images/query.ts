@@ -8,7 +8,7 @@ import {
   type SortOrder,
 } from '../contract/api'
 import { EMPTY_FILTERS, FILTERS, type FilterValues } from '../contract/filters'
-import type { QueryIndex } from './query-index'
+import { textValue, type QueryIndex } from './query-index'
 import { selectImages } from './query-select'
 import { sortOrder } from './query-sort'
 
@@ -32,6 +32,7 @@ export interface ListResult {
   items: Image[]
   total: number
   facets: Record<FacetName, FacetCounts>
+  versions: Record<string, number>
 }
 
 export const DEFAULT_SORT: SortField = 'CreateTime'
@@ -52,7 +53,17 @@ export function queryImages(index: QueryIndex, query: ListQuery): ListResult {
       else if (items.push(index.images[i]!) === limit) break
     }
   }
-  return { items, total, facets: facets! }
+  return { items, total, facets: facets!, versions: familySizesOf(index, items) }
+}
+
+/** The whole list's size of each family on the page (the list's "+N versions"). */
+function familySizesOf(index: QueryIndex, items: readonly Image[]): Record<string, number> {
+  const sizes: Record<string, number> = {}
+  for (const image of items) {
+    const group = textValue(image.GroupId)
+    if (group !== null) sizes[group] = index.familySizes.get(group) ?? 1
+  }
+  return sizes
 }
 
 /** The whole filtered and sorted list: for export and for failure triage. */

@@ -1,11 +1,20 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
 import * as v from 'valibot'
-import type { ImageListResponse, SortField, SortOrder } from '@contract/api'
+import { ERROR_CODES, type ImageListResponse, type SortField, type SortOrder } from '@contract/api'
 import { FILTERS, writeFilter, type FilterValues } from '@contract/filters'
 import { apiFetch } from './client'
 import { imageSchema } from './image-schema'
 
 const counts = v.fallback(v.record(v.string(), v.number()), {})
+
+/** Why the last refresh failed (design.md §4 addition); dropped, not fatal, when malformed. */
+export const staleReasonSchema = v.object({
+  code: v.picklist(ERROR_CODES),
+  message: v.string(),
+  retCode: v.optional(v.number()),
+  upstreamStatus: v.optional(v.number()),
+  failedAt: v.number(),
+})
 
 /** Loose where drift is harmless (facets, flags), strict where the page needs it (items, total). */
 export const imageListSchema = v.object({
@@ -24,8 +33,10 @@ export const imageListSchema = v.object({
     }),
     { status: {}, type: {}, visibility: {}, tags: {}, gpu: {}, framework: {} },
   ),
+  versions: counts,
   fetchedAt: v.fallback(v.number(), () => Date.now()),
   stale: v.fallback(v.boolean(), false),
+  staleReason: v.fallback(v.optional(staleReasonSchema), undefined),
 }) satisfies v.GenericSchema<unknown, ImageListResponse>
 
 /** design.md §4's query for `/api/images`; scope fields left undefined use the proxy's defaults. */

@@ -137,6 +137,7 @@ export function ImagesPage({
           onRefresh={refresh}
           personalControls={personalControls}
           shareLink={shareLink}
+          scopeLabel={scope.project ? `${scope.zone} · ${scope.project}` : scope.zone}
           scopeControls={
             <ImagesScopeControls
               scope={scope}
@@ -157,11 +158,14 @@ export function ImagesPage({
         params={params}
         table={table}
         display={display}
-      />
-      <ImagesFilterChips
-        filters={filters}
-        onRemove={(filter) => setSearch(removeFilter(search, filter))}
-        onClearAll={() => setSearch(CLEARED_FILTERS)}
+        activeCount={filters.length}
+        chips={
+          <ImagesFilterChips
+            filters={filters}
+            onRemove={(filter) => setSearch(removeFilter(search, filter))}
+            onClearAll={() => setSearch(CLEARED_FILTERS)}
+          />
+        }
       />
       <div className="flex min-w-0 items-center gap-2 sm:gap-3">
         {failuresView && (
@@ -205,7 +209,7 @@ export function ImagesPage({
             density={display.density}
             activeImageId={search.image}
             onOpen={openImage}
-            scope={scope}
+            versions={data?.versions}
             emptyState={
               <ImagesEmptyState
                 filters={filters}

@@ -1,10 +1,8 @@
 import { createContext, use } from 'react'
-import type { Scope } from '@contract/api'
-
 /** What the list's cells need from the view, without rebuilding the column definitions. */
 export interface ImagesListView {
-  /** The list in which the images are (family sizes are counted there). */
-  scope: Scope
+  /** GroupId → how many versions the family has in the whole list (the list answer's `versions`). */
+  versions: Readonly<Record<string, number>>
   /** `failed=1` or `reason=`: the reason is what the reader came for, so it wraps to two lines. */
   wrapReasons: boolean
   /** Opens an image's drawer on its Versions tab. */
@@ -12,7 +10,7 @@ export interface ImagesListView {
 }
 
 export const ImagesListContext = createContext<ImagesListView>({
-  scope: { region: '', zone: '', project: '' },
+  versions: {},
   wrapReasons: false,
   onOpenVersions: () => {},
 })

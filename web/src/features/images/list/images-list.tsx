@@ -2,7 +2,7 @@ import type { Row } from '@tanstack/react-table'
 import { KeyboardIcon } from 'lucide-react'
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Image, Scope } from '@contract/api'
+import type { Image } from '@contract/api'
 import { PAGE_SIZES } from '@contract/api'
 import { DataTable } from '@/components/data-table/data-table'
 import type {
@@ -21,9 +21,8 @@ import { ImagesCards } from './images-cards'
 import { ImagesListContext, type ImagesListView } from './images-list-context'
 import { reasonsWrap } from './images-table'
 import { useImagesKeyboard } from './use-images-keyboard'
-import { FamilySizesContext, useFamilySizes } from './use-family-sizes'
 
-const NO_SCOPE: Scope = { region: '', zone: '', project: '' }
+const NO_VERSIONS = {}
 /** Below Tailwind's `sm`: the list becomes cards. */
 const PHONE = '(max-width: 639.98px)'
 
@@ -42,7 +41,7 @@ export function ImagesTable({
   activeImageId,
   emptyState,
   onOpen,
-  scope,
+  versions,
 }: {
   table: DataTableInstance<Image>
   total: number
@@ -52,8 +51,8 @@ export function ImagesTable({
   activeImageId?: string
   emptyState: ReactNode
   onOpen: (image: Image, rowId: string) => void
-  /** The list's region, zone and project (family sizes are counted there). */
-  scope?: Scope
+  /** The list answer's family sizes, by GroupId. */
+  versions?: Readonly<Record<string, number>>
 }) {
   const { t, i18n } = useTranslation('images')
   const [search, setSearch] = useDashboardSearch()
@@ -64,14 +63,12 @@ export function ImagesTable({
   const wrapReasons = reasonsWrap(search)
   const view = useMemo<ImagesListView>(
     () => ({
-      scope: scope ?? NO_SCOPE,
+      versions: versions ?? NO_VERSIONS,
       wrapReasons,
       onOpenVersions: (image) => setSearch({ image, tab: 'versions' }),
     }),
-    [scope, wrapReasons, setSearch],
+    [versions, wrapReasons, setSearch],
   )
-  // After the rows are on screen: the families' counts are a nicety that must not compete with them.
-  const familySizes = useFamilySizes(view.scope, isFetching ? [] : table.options.data)
   const rowLabel = (row: Row<DataTableFeatures, Image>) =>
     t('cell.openImage', {
       name: imageName(row.original) ?? textOf(row.original.CompShareImageId) ?? t('cell.unnamed'),
@@ -81,35 +78,33 @@ export function ImagesTable({
   return (
     <CellLanguageContext value={i18n.language}>
       <ImagesListContext value={view}>
-        <FamilySizesContext value={familySizes}>
-          {phone ? (
-            <ImagesCards
-              items={table.options.data}
-              label={t('tableLabel')}
-              isLoading={isLoading}
-              isFetching={isFetching}
-              skeletonCards={Math.min(skeletonRows, 6)}
-              activeImageId={activeImageId}
-              emptyState={emptyState}
-              onOpen={onOpen}
-            />
-          ) : (
-            <DataTable
-              table={table}
-              label={t('tableLabel')}
-              isLoading={isLoading}
-              isFetching={isFetching}
-              density={density}
-              skeletonRows={skeletonRows}
-              emptyState={emptyState}
-              activeRowId={activeImageId}
-              getRowLabel={rowLabel}
-              onRowActivate={(row) => {
-                if (textOf(row.original.CompShareImageId)) onOpen(row.original, row.id)
-              }}
-            />
-          )}
-        </FamilySizesContext>
+        {phone ? (
+          <ImagesCards
+            items={table.options.data}
+            label={t('tableLabel')}
+            isLoading={isLoading}
+            isFetching={isFetching}
+            skeletonCards={Math.min(skeletonRows, 6)}
+            activeImageId={activeImageId}
+            emptyState={emptyState}
+            onOpen={onOpen}
+          />
+        ) : (
+          <DataTable
+            table={table}
+            label={t('tableLabel')}
+            isLoading={isLoading}
+            isFetching={isFetching}
+            density={density}
+            skeletonRows={skeletonRows}
+            emptyState={emptyState}
+            activeRowId={activeImageId}
+            getRowLabel={rowLabel}
+            onRowActivate={(row) => {
+              if (textOf(row.original.CompShareImageId)) onOpen(row.original, row.id)
+            }}
+          />
+        )}
       </ImagesListContext>
       <DataTablePagination
         table={table}

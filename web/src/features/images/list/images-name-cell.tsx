@@ -8,7 +8,6 @@ import { CellValue } from './images-cell-value'
 import { coverUrl, imageName, textOf } from '../images-values'
 import { useCellI18n } from './images-cell-i18n'
 import { useImagesListView } from './images-list-context'
-import { useFamilySize } from './use-family-sizes'
 
 /** Cover, name and version (the name truncates, in full on hover), id with copy, other versions. */
 export function NameCell({ image }: { image: Image }) {
@@ -49,8 +48,9 @@ export function NameCell({ image }: { image: Image }) {
 /** "+2 versions" when the image's family has others: opens the drawer on its Versions tab. */
 function OtherVersions({ image, id }: { image: Image; id: string }) {
   const { t } = useCellI18n('images')
-  const { onOpenVersions } = useImagesListView()
-  const size = useFamilySize(image)
+  const { onOpenVersions, versions } = useImagesListView()
+  const group = textOf(image.GroupId)
+  const size = group === null ? undefined : versions[group]
   if (size === undefined || size < 2) return null
   const label = t('list.otherVersions', { count: size - 1 })
   return (
