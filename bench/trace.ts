@@ -84,7 +84,9 @@ try {
     (e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined,
   )
   const msOf = (e: TraceEvent) => (e.dur ?? 0) / 1000
-  const tasks = events.filter((e) => e.name === 'RunTask' && msOf(e) >= 30)
+  const tasks = events.filter(
+    (e) => e.name === 'RunTask' && msOf(e) >= Number(process.env.MIN_TASK ?? 30),
+  )
   const first = tasks[0]?.ts ?? 0
   for (const task of tasks) {
     const inside = events.filter(
