@@ -1,5 +1,5 @@
-import { FlaskConicalIcon, LinkIcon, RadioIcon, RefreshCwIcon } from 'lucide-react'
-import type { ReactNode } from 'react'
+import { ChevronDownIcon, FlaskConicalIcon, LinkIcon, RadioIcon, RefreshCwIcon } from 'lucide-react'
+import { useId, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { notify } from '@/lib/notify'
 import type { HealthResponse } from '@contract/api'
@@ -14,6 +14,7 @@ import { cn } from '@/lib/utils'
 export function ImagesHeader({
   mode,
   scopeControls,
+  scopeLabel,
   fetchedAt,
   refreshing,
   live,
@@ -23,6 +24,8 @@ export function ImagesHeader({
 }: {
   mode: HealthResponse['mode'] | undefined
   scopeControls: ReactNode
+  /** The list's zone (and project), on the phone's button that unfolds the scope controls. */
+  scopeLabel: string
   fetchedAt: number | undefined
   refreshing: boolean
   live: boolean
@@ -32,6 +35,9 @@ export function ImagesHeader({
   shareLink?: () => string
 }) {
   const { t } = useTranslation('images')
+  // A phone folds the scope row (zone, project, refresh) behind one button: the list starts higher.
+  const [scopeOpen, setScopeOpen] = useState(false)
+  const scopeId = useId()
 
   const copyLink = async () => {
     try {
@@ -61,14 +67,37 @@ export function ImagesHeader({
           {mode === 'live' && (
             <Badge tone="success" title={t('header.liveHint')} data-testid="mode-badge">
               <RadioIcon aria-hidden />
-              {t('header.live')}
+              <span className="max-sm:sr-only">{t('header.live')}</span>
             </Badge>
           )}
+          <Button
+            variant="outline"
+            size="sm"
+            className="max-w-28 min-w-0 gap-1 px-2 sm:hidden [&_svg]:size-3.5"
+            aria-expanded={scopeOpen}
+            aria-controls={scopeId}
+            aria-label={t('header.scopeToggle', { scope: scopeLabel })}
+            title={t('header.scopeToggle', { scope: scopeLabel })}
+            onClick={() => setScopeOpen((open) => !open)}
+          >
+            <span className="truncate">{scopeLabel}</span>
+            <ChevronDownIcon
+              className={cn('transition-transform', scopeOpen && 'rotate-180')}
+              aria-hidden
+            />
+          </Button>
         </>
       }
+      contextClassName={scopeOpen ? 'max-sm:flex-wrap' : 'max-sm:hidden'}
       end={
         <>
-          <Button variant="ghost" size="sm" onClick={copyLink} aria-label={t('header.copyLink')}>
+          <Button
+            variant="ghost"
+            size="sm"
+            className="max-sm:px-2"
+            onClick={copyLink}
+            aria-label={t('header.copyLink')}
+          >
             <LinkIcon aria-hidden />
             <span className="hidden xl:inline">{t('header.copyLink')}</span>
           </Button>
@@ -76,7 +105,9 @@ export function ImagesHeader({
         </>
       }
     >
-      {scopeControls}
+      <div id={scopeId} className="contents *:shrink-0">
+        {scopeControls}
+      </div>
       <div className="flex items-center gap-2">
         <Button
           variant="outline"

@@ -44,7 +44,7 @@ export function ViewSwitch({
                   if (!current) onChange(value)
                 }}
                 className={cn(
-                  'inline-flex h-7 items-center gap-1.5 rounded px-2.5 text-xs font-medium whitespace-nowrap outline-none focus-visible:ring-2 focus-visible:ring-ring',
+                  'inline-flex h-8 items-center gap-1.5 rounded px-2.5 text-xs font-medium whitespace-nowrap outline-none focus-visible:ring-2 focus-visible:ring-ring sm:h-7',
                   current
                     ? 'bg-background text-foreground shadow-sm'
                     : 'text-muted-foreground hover:text-foreground',

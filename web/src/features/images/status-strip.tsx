@@ -64,7 +64,7 @@ export function StatusStrip({
             aria-label={t('strip.toggle', { status: label, count: nf.format(count) })}
             onClick={() => onToggle(status)}
             className={cn(
-              'inline-flex h-7 shrink-0 items-center gap-1.5 rounded-full border px-2.5 text-xs whitespace-nowrap transition-colors outline-none focus-visible:ring-2 focus-visible:ring-ring',
+              'inline-flex h-8 shrink-0 items-center gap-1.5 rounded-full border px-2.5 text-xs whitespace-nowrap transition-colors outline-none focus-visible:ring-2 focus-visible:ring-ring sm:h-7',
               on
                 ? 'border-primary bg-primary/10 font-medium text-foreground'
                 : 'border-border text-muted-foreground hover:bg-muted hover:text-foreground',
