@@ -15,7 +15,15 @@ import {
   measureFirstLoad,
   type Fetched,
 } from './first-load'
-import { freePort, logDirectory, removeLogs, ROOT, startNode, type Child } from './lib/children'
+import {
+  freePort,
+  logDirectory,
+  removeLogs,
+  ROOT,
+  startFlags,
+  startNode,
+  type Child,
+} from './lib/children'
 import { machineInfo } from './lib/machine'
 import { errorRow, type GoalRow, type Section } from './lib/result'
 import { consoleTable, markdownReport } from './report'
@@ -96,7 +104,7 @@ sections.push({
   title: 'The proxy: warm queries, memory, load',
   rows: serverRows,
   details: [
-    'The proxy is the bundled server `npm start` runs (`node dist-server/main.mjs`, built by ' +
+    `The proxy is the bundled server \`npm start\` runs (\`node ${[...startFlags(), 'dist-server/main.mjs'].join(' ')}\`, built by ` +
       '`scripts/build-server.mjs`), in live mode against the standalone sandbox in a process of its ' +
       'own (not counted). Every request sends `Accept-Encoding: br, gzip`, as a browser does, so ' +
       'answers over 1 KB are compressed (`proxy/http/compress.ts`). After the first (cold) list: ' +

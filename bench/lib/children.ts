@@ -158,12 +158,25 @@ export interface ChildStack {
  * The sandbox and the proxy as two separate processes, the proxy in live mode against the
  * sandbox, so the proxy's memory and CPU are its own. `proxyEnv` overrides the proxy's settings.
  */
+/**
+ * The Node flags `npm start` gives the server (package.json's start script), so the bench measures
+ * the proxy as it runs.
+ */
+export function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>
+  }
+  const found = /^node\s+((?:--\S+\s+)*)scripts\/start\.mjs$/.exec(pkg.scripts.start ?? '')
+  if (!found) throw new Error(`package.json's start script is not "node [flags] scripts/start.mjs"`)
+  return found[1]!.split(/\s+/).filter(Boolean)
+}
+
 export async function startChildStack(
   name: string,
   count: number,
   proxyEnv: Record<string, string> = {},
   sandboxEnv: Record<string, string> = {},
-  proxyNodeArgs: string[] = [],
+  proxyNodeArgs: string[] = startFlags(),
 ): Promise<ChildStack> {
   const keys = generateKeyPair()
   const sandboxPort = await freePort()
