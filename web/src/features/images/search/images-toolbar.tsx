@@ -95,7 +95,8 @@ export function ImagesToolbar({
           <Toggle
             pressed={search.failed}
             onPressedChange={(failed) => setSearch({ failed })}
-            className="data-[state=on]:border-destructive/40 data-[state=on]:bg-destructive/10 data-[state=on]:text-destructive"
+            // First on a phone, where the row scrolls: reviewing failures is why people open it there.
+            className="data-[state=on]:border-destructive/40 data-[state=on]:bg-destructive/10 data-[state=on]:text-destructive max-sm:-order-2"
           >
             <CircleXIcon aria-hidden />
             {t('toolbar.failedOnly')}
@@ -108,7 +109,11 @@ export function ImagesToolbar({
               </Badge>
             )}
           </Toggle>
-          <Toggle pressed={search.latest} onPressedChange={(latest) => setSearch({ latest })}>
+          <Toggle
+            className="max-sm:-order-1"
+            pressed={search.latest}
+            onPressedChange={(latest) => setSearch({ latest })}
+          >
             <Layers2Icon aria-hidden />
             {t('list.latestOnly')}
           </Toggle>
