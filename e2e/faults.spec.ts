@@ -48,7 +48,7 @@ async function pageRows(page: Page, pageNo: number): Promise<{ ids: string[]; fe
   return { ids, fetchedAt: fetchedAt ?? '' }
 }
 
-/** The error view's value for one of its labels ("Code", "RetCode", "HTTP status", "Request ID"). */
+/** The error view's value for one of its labels ("Code", "ImageDeck server", "CompShare API", "RetCode", "Request ID"). */
 const errorField = (page: Page, label: string) =>
   page.getByTestId('error-view').locator(`dt:text-is("${label}") + dd`)
 
@@ -81,10 +81,13 @@ test('RetCode 171: the error view shows the code, the API message, RetCode and r
 
   const errorView = page.getByTestId('error-view')
   await expect(errorView).toBeVisible({ timeout: ERROR_VIEW_TIMEOUT })
-  await expect(errorView.getByRole('heading')).toHaveText('Could not load this view')
+  await expect(errorView.getByRole('heading')).toHaveText(
+    "CompShare rejected the key pair's signature",
+  )
   await expect(errorView).toContainText('Signature VerifyAC Error')
   await expect(errorField(page, 'Code')).toHaveText('UPSTREAM_ERROR')
-  await expect(errorField(page, 'HTTP status')).toHaveText('502')
+  await expect(errorField(page, 'ImageDeck server')).toHaveText('HTTP 502')
+  await expect(errorField(page, 'CompShare API')).toHaveText('HTTP 200')
   await expect(errorField(page, 'RetCode')).toHaveText('171')
   await expect(errorField(page, 'Request ID')).toHaveText(
     /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/,
@@ -106,7 +109,7 @@ test('an upstream that never answers: a 504 error view after the proxy times out
   // One answer after the proxy's whole deadline (UCLOUD_TIMEOUT_MS=3000 on this app).
   await expect(errorView).toBeVisible({ timeout: ERROR_VIEW_TIMEOUT })
   await expect(errorField(page, 'Code')).toHaveText('UPSTREAM_TIMEOUT')
-  await expect(errorField(page, 'HTTP status')).toHaveText('504')
+  await expect(errorField(page, 'ImageDeck server')).toHaveText('HTTP 504')
   await expect(errorView).toContainText('did not answer in time')
 
   await expectRecoveryOnRetry(page, sandbox)
@@ -122,7 +125,8 @@ test('HTTP 503 from upstream: an unavailable error view; Retry recovers', async 
   const errorView = page.getByTestId('error-view')
   await expect(errorView).toBeVisible({ timeout: ERROR_VIEW_TIMEOUT })
   await expect(errorField(page, 'Code')).toHaveText('UPSTREAM_UNAVAILABLE')
-  await expect(errorField(page, 'HTTP status')).toHaveText('503')
+  await expect(errorField(page, 'ImageDeck server')).toHaveText('HTTP 503')
+  await expect(errorField(page, 'CompShare API')).toHaveText('HTTP 503')
   await expect(errorView).toContainText('503')
 
   await expectRecoveryOnRetry(page, sandbox)

@@ -9,6 +9,7 @@ import { refuseCrossSite } from './http/fetch-site'
 import { rateLimit } from './http/rate-limit'
 import { allowedHosts, securityHeaders } from './http/security'
 import { staticApp } from './http/static'
+import { upstreamApiError } from './http/upstream-api-error'
 import { fetchAllImages } from './images/fetch-all'
 import { createListCache, type ListCache } from './images/list-cache'
 import { scrubSecrets, type Logger } from './log'
@@ -180,13 +181,7 @@ function toResponse(error: unknown, c: Context, log: Logger, secrets: readonly s
   if (error instanceof ApiError) {
     apiError = error
   } else if (error instanceof UpstreamError) {
-    const extra = { retCode: error.retCode, requestId: error.requestId }
-    apiError =
-      error.kind === 'retcode'
-        ? new ApiError(502, 'UPSTREAM_ERROR', error.message, extra)
-        : error.kind === 'timeout'
-          ? new ApiError(504, 'UPSTREAM_TIMEOUT', 'The CompShare API did not answer in time', extra)
-          : new ApiError(503, 'UPSTREAM_UNAVAILABLE', error.message, extra)
+    apiError = upstreamApiError(error)
     if (error.requestId) upstreamRequestIds.set(c.req.raw, error.requestId)
   } else if (isHttpException(error)) {
     const res = error.getResponse()

@@ -7,7 +7,12 @@ export class ApiError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { retCode?: number; requestId?: string; headers?: Record<string, string> } = {},
+    readonly extra: {
+      retCode?: number
+      requestId?: string
+      upstreamStatus?: number
+      headers?: Record<string, string>
+    } = {},
   ) {
     super(message)
     this.name = 'ApiError'
@@ -20,6 +25,9 @@ export class ApiError extends Error {
         message: this.message,
         ...(this.extra.retCode !== undefined ? { retCode: this.extra.retCode } : {}),
         ...(this.extra.requestId ? { requestId: this.extra.requestId } : {}),
+        ...(this.extra.upstreamStatus !== undefined
+          ? { upstreamStatus: this.extra.upstreamStatus }
+          : {}),
       },
     }
   }

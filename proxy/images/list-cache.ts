@@ -51,6 +51,8 @@ export interface ListCache {
   get(scope: Scope, options?: { fresh?: boolean }): Promise<CachedList>
   /** The snapshot held for a scope, if any, whatever its age. */
   peek(scope: Scope): Snapshot | undefined
+  /** While a scope's list is served stale: the error of its last failed refresh, and when. */
+  lastFailure?(scope: Scope): { error: unknown; at: number } | undefined
   /** Forgets every snapshot and aborts loads in flight. */
   clear(): void
 }
@@ -60,6 +62,7 @@ interface Entry {
   inflight?: Promise<CachedList>
   controller?: AbortController
   failedAt?: number
+  lastError?: unknown
 }
 
 /** After a failed refresh, how long the stale list is served before upstream is tried again. */
@@ -98,6 +101,7 @@ export function createListCache(options: ListCacheOptions): ListCache {
         const snapshot: Snapshot = { scope: { ...scope }, index, fetchedAt: now() }
         entry.snapshot = snapshot
         entry.failedAt = undefined
+        entry.lastError = undefined
         if (images.length >= LARGE_LIST) collectGarbageSoon()
         try {
           options.onSnapshot?.(snapshot)
@@ -112,6 +116,7 @@ export function createListCache(options: ListCacheOptions): ListCache {
           throw error
         }
         entry.failedAt = now()
+        entry.lastError = error
         reportError(scope, error)
         return { snapshot: entry.snapshot, stale: true }
       } finally {
@@ -153,6 +158,11 @@ export function createListCache(options: ListCacheOptions): ListCache {
     },
     peek(scope) {
       return entries.get(scopeKey(scope))?.snapshot
+    },
+    lastFailure(scope) {
+      const entry = entries.get(scopeKey(scope))
+      if (entry?.failedAt === undefined) return undefined
+      return { error: entry.lastError, at: entry.failedAt }
     },
     clear() {
       for (const entry of entries.values()) entry.controller?.abort(new Error('list cache cleared'))

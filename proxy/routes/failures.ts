@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { FailureListResponse, Scope } from '../contract/api'
+import { staleReasonOf } from '../http/upstream-api-error'
 import { groupFailures, type SignatureCache } from '../failures/groups'
 import type { ListCache } from '../images/list-cache'
 import { filterImages, type QueryIndex } from '../images/query'
@@ -27,6 +28,7 @@ export function failureRoutes(deps: FailuresDeps) {
       total: groups.reduce((sum, g) => sum + g.count, 0),
       fetchedAt: snapshot.fetchedAt,
       stale,
+      ...staleReasonOf(deps.cache, scope, stale),
     }
     c.header('Cache-Control', 'no-store')
     return c.json(body)

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { ImageDetail, ImageListResponse, Progress, Scope } from '../contract/api'
 import { notFound } from '../http/errors'
+import { staleReasonOf } from '../http/upstream-api-error'
 import { runFair } from '../http/fair-turn'
 import { toCsv, toJson } from '../images/export'
 import type { ListCache } from '../images/list-cache'
@@ -40,6 +41,7 @@ export function imageRoutes(deps: ImagesDeps) {
         limit: page.limit,
         fetchedAt: snapshot.fetchedAt,
         stale,
+        ...staleReasonOf(deps.cache, scope, stale),
       }
       c.header('Cache-Control', 'no-store')
       return c.json(body)

@@ -249,7 +249,7 @@ describe('HTTP and body failures', () => {
     const err = await failure(createUpstreamClient(options(url), fast).call(ACTION, {}))
     expect(hits).toHaveLength(1)
     expect(err.kind).toBe('unavailable')
-    expect(err.message).toBe(`Upstream returned an invalid response: ${detail}`)
+    expect(err.message).toBe(`The CompShare API returned an invalid response: ${detail}`)
   })
 
   it('retries a connection reset, then reports unavailable', async () => {

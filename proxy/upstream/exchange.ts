@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http'
 import { scrubSecrets } from '../log'
 import { UpstreamError, markNetworkFailure, type AllowedAction } from './upstream-error'
 
@@ -83,6 +84,12 @@ function readRetCode(value: unknown): number | undefined {
   return undefined
 }
 
+/** `502 Bad Gateway`: the status with its reason phrase, when it has one. */
+function httpStatusText(status: number): string {
+  const phrase = STATUS_CODES[status]
+  return phrase ? `${status} ${phrase}` : String(status)
+}
+
 /** fetch's TypeError says only "fetch failed"; the useful part (ECONNRESET…) sits in `cause`. */
 function describeNetworkError(err: unknown): string {
   if (!(err instanceof Error)) return String(err)
@@ -105,7 +112,7 @@ export async function exchangeOnce(
     new UpstreamError({
       kind: 'unavailable',
       action,
-      message: `Upstream returned an invalid response: ${detail}`,
+      message: `The CompShare API returned an invalid response: ${detail}`,
       httpStatus: 200,
       requestId,
       cause,
@@ -134,7 +141,8 @@ export async function exchangeOnce(
       throw new UpstreamError({
         kind: 'unavailable',
         action,
-        message: `Upstream answered HTTP ${response.status}`,
+        // Says whose status this is: the proxy answers the browser 503 for it (design.md §4).
+        message: `The CompShare API answered HTTP ${httpStatusText(response.status)}`,
         httpStatus: response.status,
         requestId,
       })
@@ -153,7 +161,7 @@ export async function exchangeOnce(
       new UpstreamError({
         kind: 'unavailable',
         action,
-        message: `Upstream request failed: ${describeNetworkError(err)}`,
+        message: `The CompShare API request failed: ${describeNetworkError(err)}`,
         cause: err,
       }),
     )

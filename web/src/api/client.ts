@@ -8,6 +8,7 @@ const errorBodySchema = v.object({
     message: v.string(),
     retCode: v.optional(v.number()),
     requestId: v.optional(v.string()),
+    upstreamStatus: v.optional(v.number()),
   }),
 })
 
@@ -17,6 +18,8 @@ export class ApiError extends Error {
   readonly code: ErrorCode | 'NETWORK' | 'BAD_RESPONSE'
   readonly retCode?: number
   readonly requestId?: string
+  /** The CompShare API's own HTTP status, apart from `status` (the proxy's answer). */
+  readonly upstreamStatus?: number
 
   constructor(init: {
     status: number
@@ -24,6 +27,7 @@ export class ApiError extends Error {
     message: string
     retCode?: number
     requestId?: string
+    upstreamStatus?: number
   }) {
     super(init.message)
     this.name = 'ApiError'
@@ -31,6 +35,7 @@ export class ApiError extends Error {
     this.code = init.code
     this.retCode = init.retCode
     this.requestId = init.requestId
+    this.upstreamStatus = init.upstreamStatus
   }
 }
 

@@ -1,45 +1,43 @@
-import { CopyIcon, RotateCwIcon, TriangleAlertIcon } from 'lucide-react'
+import { CopyIcon, FolderXIcon, RotateCwIcon, TriangleAlertIcon } from 'lucide-react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { notify } from '@/lib/notify'
-import { isApiError } from '@/api/client'
 import { Button } from '@/components/ui/button'
 import { copyText } from '@/lib/clipboard'
 import { cn } from '@/lib/utils'
+import { errorCopy, isUnknownProjectError, type ErrorDetail } from './error-copy'
 
-/** The proxy's error, in full: code, message, RetCode and a copyable request id, with Retry. */
+/**
+ * The proxy's error, in full: a headline in the user's language, the sender's own message beneath
+ * it (labelled), then the proxy's and the API's statuses apart, with Retry (see error-copy.ts).
+ */
 export function ErrorView({
   error,
   onRetry,
   retrying = false,
+  onUseDefaultProject,
   className,
 }: {
   error: unknown
   onRetry?: () => void
   retrying?: boolean
+  /** Offered when the API does not know the project: leaves `project=` out and asks again. */
+  onUseDefaultProject?: () => void
   className?: string
 }) {
-  const { t } = useTranslation()
-  const api = isApiError(error) ? error : undefined
-  const message = error instanceof Error ? error.message : String(error)
-  const hintKey = api ? `error.hint.${api.code}` : undefined
-  const hint = hintKey && t(hintKey, { defaultValue: '' })
-
-  const copyRequestId = async () => {
-    if (!api?.requestId) return
-    try {
-      await copyText(api.requestId)
-      notify.success(t('error.requestIdCopied'))
-    } catch {
-      notify.error(t('actions.copyFailed'))
-    }
-  }
+  const { t } = useTranslation('errors')
+  const headingId = useId()
+  const copy = errorCopy(error)
+  const hint = t(copy.hint, { defaultValue: '' })
+  const offerDefaultProject = onUseDefaultProject && isUnknownProjectError(error)
 
   return (
     <div
       role="alert"
+      aria-labelledby={headingId}
       data-testid="error-view"
       className={cn(
-        'mx-auto flex w-full max-w-xl flex-col gap-4 rounded-xl border bg-card p-6',
+        'mx-auto flex w-full max-w-xl min-w-0 flex-col gap-4 rounded-xl border bg-card p-4 sm:p-6',
         className,
       )}
     >
@@ -48,57 +46,100 @@ export function ErrorView({
           <TriangleAlertIcon className="size-5 text-destructive" aria-hidden />
         </div>
         <div className="min-w-0 flex-1">
-          <h2 className="text-base font-semibold">
-            {api ? t('error.title') : t('error.unexpected')}
+          <h2 id={headingId} className="text-base font-semibold text-balance">
+            {t(copy.headline)}
           </h2>
-          <p className="mt-1 text-sm break-words">{message}</p>
-          {hint && <p className="mt-1 text-sm text-muted-foreground">{hint}</p>}
+          {copy.message && (
+            <figure className="mt-2" data-testid="error-message">
+              <figcaption className="text-xs text-muted-foreground">
+                {t(`from.${copy.source}`)}
+              </figcaption>
+              {/* Verbatim, in whatever language its sender wrote it. */}
+              <blockquote className="mt-0.5 border-l-2 border-destructive/40 pl-2 text-sm break-words">
+                {copy.message}
+              </blockquote>
+            </figure>
+          )}
+          {hint && <p className="mt-2 text-sm text-muted-foreground">{hint}</p>}
         </div>
       </div>
-      {api && (
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 rounded-lg bg-muted px-4 py-3 text-sm">
-          <dt className="text-muted-foreground">{t('error.code')}</dt>
-          <dd className="font-mono">{api.code}</dd>
-          {api.status > 0 && (
-            <>
-              <dt className="text-muted-foreground">{t('error.status')}</dt>
-              <dd className="font-mono">{api.status}</dd>
-            </>
-          )}
-          {api.retCode !== undefined && (
-            <>
-              <dt className="text-muted-foreground">{t('error.retCode')}</dt>
-              <dd className="font-mono">{api.retCode}</dd>
-            </>
-          )}
-          {api.requestId && (
-            <>
-              <dt className="self-center text-muted-foreground">{t('error.requestId')}</dt>
-              <dd className="flex min-w-0 items-center gap-1">
-                <code className="truncate font-mono text-xs select-all">{api.requestId}</code>
-                <Button
-                  variant="ghost"
-                  size="icon-sm"
-                  className="size-7"
-                  onClick={copyRequestId}
-                  aria-label={t('error.copyRequestId')}
-                  title={t('error.copyRequestId')}
-                >
-                  <CopyIcon aria-hidden />
-                </Button>
-              </dd>
-            </>
-          )}
+      {copy.details.length > 0 && (
+        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1.5 rounded-lg bg-muted px-4 py-3 text-sm">
+          {copy.details.map((row) => (
+            <DetailRow key={row.labelKey} row={row} />
+          ))}
         </dl>
       )}
-      {onRetry && (
-        <div>
-          <Button onClick={onRetry} disabled={retrying}>
-            <RotateCwIcon className={cn(retrying && 'animate-spin')} aria-hidden />
-            {t('actions.retry')}
-          </Button>
+      {(onRetry || offerDefaultProject) && (
+        <div className="flex flex-wrap gap-2">
+          {onRetry && (
+            <Button onClick={onRetry} disabled={retrying}>
+              <RotateCwIcon className={cn(retrying && 'animate-spin')} aria-hidden />
+              {t('common:actions.retry')}
+            </Button>
+          )}
+          {offerDefaultProject && (
+            <Button variant="outline" onClick={onUseDefaultProject}>
+              <FolderXIcon aria-hidden />
+              {t('useDefaultProject')}
+            </Button>
+          )}
         </div>
       )}
     </div>
+  )
+}
+
+function DetailRow({ row }: { row: ErrorDetail }) {
+  const { t } = useTranslation('errors')
+  const label = <dt className="self-center text-muted-foreground">{t(row.labelKey)}</dt>
+  if ('valueKey' in row) {
+    return (
+      <>
+        {label}
+        <dd>{t(row.valueKey, row.values)}</dd>
+      </>
+    )
+  }
+  if (!row.copy) {
+    return (
+      <>
+        {label}
+        <dd className={cn(row.mono && 'font-mono break-all')}>{row.value}</dd>
+      </>
+    )
+  }
+  return (
+    <>
+      {label}
+      <dd className="flex min-w-0 items-center gap-1">
+        <code className="truncate font-mono text-xs select-all">{row.value}</code>
+        <CopyButton value={row.value} />
+      </dd>
+    </>
+  )
+}
+
+function CopyButton({ value }: { value: string }) {
+  const { t } = useTranslation()
+  const copy = async () => {
+    try {
+      await copyText(value)
+      notify.success(t('error.requestIdCopied'))
+    } catch {
+      notify.error(t('actions.copyFailed'))
+    }
+  }
+  return (
+    <Button
+      variant="ghost"
+      size="icon-sm"
+      className="size-7"
+      onClick={copy}
+      aria-label={t('error.copyRequestId')}
+      title={t('error.copyRequestId')}
+    >
+      <CopyIcon aria-hidden />
+    </Button>
   )
 }

@@ -10,6 +10,8 @@ import { useNow } from '@/hooks/use-now'
 import { copyText } from '@/lib/clipboard'
 import { formatDateTime, formatRelative } from '@/lib/format'
 import { cn } from '@/lib/utils'
+import { ConnectionDot } from './connection-dot'
+import type { Connection } from './connection-state'
 
 export function ImagesHeader({
   mode,
@@ -18,6 +20,7 @@ export function ImagesHeader({
   fetchedAt,
   refreshing,
   live,
+  connection = { state: 'loading' },
   onRefresh,
   personalControls,
   shareLink,
@@ -29,6 +32,8 @@ export function ImagesHeader({
   fetchedAt: number | undefined
   refreshing: boolean
   live: boolean
+  /** The status dot: ok, stale after a failed refresh, failed with nothing to show. */
+  connection?: Connection
   onRefresh: () => void
   personalControls: ReactNode
   /** The link "Copy link" copies (app.tsx adds the columns' `hide`); else this page's URL. */
@@ -119,13 +124,14 @@ export function ImagesHeader({
           <RefreshCwIcon className={cn(refreshing && 'animate-spin')} aria-hidden />
           <span className="hidden sm:inline">{t('header.refresh')}</span>
         </Button>
-        <UpdatedAgo fetchedAt={fetchedAt} live={live} />
+        <ConnectionDot connection={connection} live={live} />
+        <UpdatedAgo fetchedAt={fetchedAt} />
       </div>
     </AppHeader>
   )
 }
 
-function UpdatedAgo({ fetchedAt, live }: { fetchedAt: number | undefined; live: boolean }) {
+function UpdatedAgo({ fetchedAt }: { fetchedAt: number | undefined }) {
   const { t, i18n } = useTranslation('images')
   const now = useNow(1000)
   if (!fetchedAt) return null
@@ -135,17 +141,6 @@ function UpdatedAgo({ fetchedAt, live }: { fetchedAt: number | undefined; live: 
       className="inline-flex items-center gap-1.5 text-xs whitespace-nowrap text-muted-foreground"
       data-testid="updated-ago"
     >
-      {live && (
-        <span
-          className="relative flex size-2"
-          title={t('notice.live')}
-          aria-label={t('notice.live')}
-          role="img"
-        >
-          <span className="absolute inline-flex size-full animate-ping rounded-full bg-info opacity-60 motion-reduce:animate-none" />
-          <span className="relative inline-flex size-2 rounded-full bg-info" />
-        </span>
-      )}
       <time
         dateTime={new Date(fetchedAt).toISOString()}
         title={formatDateTime(seconds, i18n.language) ?? undefined}

@@ -1,9 +1,14 @@
-import { HistoryIcon, Link2OffIcon } from 'lucide-react'
+import { HistoryIcon, Link2OffIcon, RotateCwIcon } from 'lucide-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { StaleReason } from '@contract/api'
+import { errorCopy } from '@/components/layout/error-copy'
 import { NoticeBanner } from '@/components/layout/notice-banner'
+import { Button } from '@/components/ui/button'
 import { useNow } from '@/hooks/use-now'
 import { formatRelative } from '@/lib/format'
+import { cn } from '@/lib/utils'
+import { staleReasonError } from './connection-state'
 import type { DroppedParam } from './search/dashboard-search'
 
 /** Link parameters that were invalid and ignored, named with their values (design.md §6). */
@@ -31,14 +36,59 @@ export function DroppedParamsNotice({ dropped }: { dropped: readonly DroppedPara
   )
 }
 
-/** The proxy served its last good list because the refresh failed. */
-export function StaleNotice({ fetchedAt }: { fetchedAt: number }) {
+/**
+ * The proxy served its last good list because the refresh failed: since when, why (the proxy's
+ * `staleReason`: the error in words and its sender's message), and Retry (a `fresh=1` refresh).
+ */
+export function StaleNotice({
+  fetchedAt,
+  reason,
+  onRetry,
+  retrying = false,
+}: {
+  fetchedAt: number
+  reason?: StaleReason
+  onRetry?: () => void
+  retrying?: boolean
+}) {
   const { t, i18n } = useTranslation('images')
   const now = useNow(10_000)
   const age = formatRelative(Math.min(fetchedAt, now) / 1000, i18n.language, now)
+  const copy = reason && errorCopy(staleReasonError(reason))
   return (
     <NoticeBanner icon={HistoryIcon} tone="warning" data-testid="stale-notice">
-      {t('notice.stale', { age })}
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
+        <div className="min-w-0 flex-1 basis-64">
+          <p>{t('notice.stale', { age })}</p>
+          {reason && copy && (
+            <p
+              className="mt-0.5 text-xs break-words text-muted-foreground"
+              data-testid="stale-reason"
+            >
+              <span className="font-medium text-foreground">
+                {t('errors:stale.why', {
+                  ago: formatRelative(Math.min(reason.failedAt, now) / 1000, i18n.language, now),
+                  headline: t(copy.headline, { ns: 'errors' }),
+                })}
+              </span>
+              {' — '}
+              <q>{copy.message}</q>
+            </p>
+          )}
+        </div>
+        {onRetry && (
+          <Button
+            variant="outline"
+            size="sm"
+            className="-my-0.5 bg-background/60"
+            onClick={onRetry}
+            disabled={retrying}
+          >
+            <RotateCwIcon className={cn(retrying && 'animate-spin')} aria-hidden />
+            {t('common:actions.retry')}
+          </Button>
+        )}
+      </div>
     </NoticeBanner>
   )
 }

@@ -259,9 +259,11 @@ describe('the images page', { timeout: 40_000 }, () => {
       }
     })
     await renderAt('/')
-    expect((await screen.findByTestId('stale-notice')).textContent).toBe(
+    const notice = await screen.findByTestId('stale-notice')
+    expect(notice.querySelector('p')!.textContent).toBe(
       'Showing data from 5 minutes ago: the last refresh failed.',
     )
+    expect(within(notice).getByRole('button', { name: 'Retry' })).toBeTruthy()
   })
 })
 

@@ -10,6 +10,7 @@ import { ImagesCellContext, type ImagesCellActions } from './list/images-tags-ce
 import { ImagesDrawerSlot, preloadImageDrawer } from './drawer/images-drawer-slot'
 import { ImagesEmptyState } from './list/images-empty-state'
 import { ImagesFilterChips } from './search/images-filter-chips'
+import { connectionOf } from './connection-state'
 import { ImagesHeader } from './images-header'
 import { DroppedParamsNotice, StaleNotice } from './images-notices'
 import { ImagesScopeControls } from './search/images-scope-controls'
@@ -18,6 +19,7 @@ import { useImagesTable, type DisplayPreferences } from './list/images-table'
 import { ImagesToolbar } from './search/images-toolbar'
 import { useDashboardSearch } from './search/use-dashboard-search'
 import { useImagesData } from './list/use-images-data'
+import { useReasonSummary } from './search/use-reason-summary'
 import { useViewScope } from './search/use-view-scope'
 import { StatusStrip, toggleStatus } from './status-strip'
 import { ViewSwitch } from './status-strip-view-switch'
@@ -52,13 +54,14 @@ export function ImagesPage({
     () => ({ ...searchToListParams(search), zone: queryZone }),
     [search, queryZone],
   )
-  const { list, failedCount, refresh, refreshing, live } = useImagesData(params)
+  const { list, failedCount, refresh, refreshing, live, refreshFailure } = useImagesData(params)
   // A new answer renders as a transition (React yields to the browser every few ms) instead of in
   // the one task that React Query's store update would otherwise force: rows already trail the
   // URL while the request is out, and now trail it by the render too (docs/benchmarks.md).
   const data = useDeferredValue(list.data)
   const items = data?.items
   const filters = useMemo(() => activeFilters(search), [search])
+  const reasonSummary = useReasonSummary(params)
   const table = useImagesTable({
     items,
     total: data?.total ?? 0,
@@ -124,6 +127,13 @@ export function ImagesPage({
     [search.tag, setSearch],
   )
 
+  const connection = connectionOf({
+    data: list.data,
+    dataUpdatedAt: list.dataUpdatedAt,
+    listError: list.isError ? list.error : undefined,
+    refreshFailure,
+  })
+
   const initial = data?.items.find((image) => image.CompShareImageId === search.image)
 
   return (
@@ -134,6 +144,7 @@ export function ImagesPage({
           fetchedAt={data?.fetchedAt}
           refreshing={refreshing || list.isFetching}
           live={live}
+          connection={connection}
           onRefresh={refresh}
           personalControls={personalControls}
           shareLink={shareLink}
@@ -149,7 +160,14 @@ export function ImagesPage({
       }
     >
       <DroppedParamsNotice dropped={dropped} />
-      {data?.stale && <StaleNotice fetchedAt={data.fetchedAt} />}
+      {data?.stale && (
+        <StaleNotice
+          fetchedAt={data.fetchedAt}
+          reason={data.staleReason}
+          onRetry={refresh}
+          retrying={refreshing}
+        />
+      )}
       <ImagesToolbar
         search={search}
         setSearch={setSearch}
@@ -164,6 +182,7 @@ export function ImagesPage({
             filters={filters}
             onRemove={(filter) => setSearch(removeFilter(search, filter))}
             onClearAll={() => setSearch(CLEARED_FILTERS)}
+            reasonSummary={reasonSummary}
           />
         }
       />
@@ -197,6 +216,9 @@ export function ImagesPage({
             error={list.error}
             onRetry={() => void list.refetch()}
             retrying={list.isFetching}
+            onUseDefaultProject={
+              search.project === undefined ? undefined : () => setSearch({ project: undefined })
+            }
           />
         </div>
       ) : (

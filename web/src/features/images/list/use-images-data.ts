@@ -69,6 +69,8 @@ export function useImagesData(params: ImagesListParams) {
     failedCount,
     refresh: () => refresh.mutate(),
     refreshing: refresh.isPending,
+    /** The explicit Refresh's error and when it was asked for (the header's status dot). */
+    refreshFailure: refresh.isError ? { error: refresh.error, at: refresh.submittedAt } : undefined,
     live: hasLiveImages(list.data?.items),
   }
 }
