@@ -3,8 +3,13 @@ import { useTranslation } from 'react-i18next'
 import type { ActiveFilter } from './active-filters'
 import { statusOption } from '../image-status'
 
-/** "Status: Unavailable", "Tags: llm", "Search: “bert”": how a filter reads in chips and notices. */
-export function useFilterLabel(): (filter: ActiveFilter) => string {
+/**
+ * "Status: Unavailable", "Tags: llm", "Search: “bert”": how a filter reads in chips and notices.
+ * `reason=<key>` reads as its group's summary line when known (useReasonSummary), else the key.
+ */
+export function useFilterLabel({ reasonSummary }: { reasonSummary?: string } = {}): (
+  filter: ActiveFilter,
+) => string {
   const { t } = useTranslation('images')
   // Values with a label of their own; any other value reads as itself.
   const valueLabel: Partial<Record<ActiveFilter['param'], (value: string) => string>> = {
@@ -14,6 +19,7 @@ export function useFilterLabel(): (filter: ActiveFilter) => string {
     },
     type: (value) => t(`common:type.${value}`, { defaultValue: value }),
     visibility: (value) => t(`common:value.${value}`, { defaultValue: value }),
+    reason: (value) => reasonSummary ?? value,
   }
   return (filter) => {
     const title = t(`filters.${filter.param}`)

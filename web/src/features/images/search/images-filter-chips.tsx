@@ -9,13 +9,16 @@ export function ImagesFilterChips({
   filters,
   onRemove,
   onClearAll,
+  reasonSummary,
 }: {
   filters: readonly ActiveFilter[]
+  /** The `reason=` group's summary line, when known (else its chip shows the key). */
+  reasonSummary?: string
   onRemove: (filter: ActiveFilter) => void
   onClearAll: () => void
 }) {
   const { t } = useTranslation('images')
-  const labelOf = useFilterLabel()
+  const labelOf = useFilterLabel({ reasonSummary })
   if (filters.length === 0) return null
   return (
     <div
