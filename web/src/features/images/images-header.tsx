@@ -78,7 +78,7 @@ export function ImagesHeader({
           <Button
             variant="outline"
             size="sm"
-            className="max-w-28 min-w-0 gap-1 px-2 sm:hidden [&_svg]:size-3.5"
+            className="relative max-w-28 min-w-0 gap-1 px-2 sm:hidden [&_svg]:size-3.5"
             aria-expanded={scopeOpen}
             aria-controls={scopeId}
             aria-label={t('header.scopeToggle', { scope: scopeLabel })}
@@ -90,6 +90,17 @@ export function ImagesHeader({
               className={cn('transition-transform', scopeOpen && 'rotate-180')}
               aria-hidden
             />
+            {/* The folded status dot's warning shows on the button (the dot itself says why). */}
+            {(connection.state === 'stale' || connection.state === 'failed') && (
+              <span
+                aria-hidden
+                data-state={connection.state}
+                className={cn(
+                  'absolute -top-1 -right-1 size-2.5 rounded-full ring-2 ring-card',
+                  connection.state === 'failed' ? 'bg-destructive' : 'bg-warning',
+                )}
+              />
+            )}
           </Button>
         </>
       }
