@@ -7,6 +7,9 @@ import { defineConfig } from 'vitest/config'
 const webSrc = fileURLToPath(new URL('./web/src', import.meta.url))
 // The one module web/ may import from proxy/ (eslint.config.js enforces it).
 const contract = fileURLToPath(new URL('./proxy/contract', import.meta.url))
+const entitiesWithoutDom = fileURLToPath(
+  new URL('./node_modules/decode-named-character-reference/index.js', import.meta.url),
+)
 
 export default defineConfig({
   plugins: [
@@ -20,6 +23,17 @@ export default defineConfig({
   // Only public, non-secret values may be prefixed (design.md: nothing secret ever has VITE_).
   envPrefix: 'IMAGEDECK_PUBLIC_',
   build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 600 },
+  worker: {
+    // The readme worker (web/src/features/images/drawer/readme-worker.ts) has no `document`:
+    // micromark's entity decoder gets its DOM-free build, not the browser one.
+    plugins: () => [
+      {
+        name: 'entities-without-dom',
+        enforce: 'pre',
+        resolveId: (id) => (id === 'decode-named-character-reference' ? entitiesWithoutDom : null),
+      },
+    ],
+  },
   server: {
     port: 5173,
     proxy: { '/api': { target: `http://127.0.0.1:${process.env.PORT ?? 8080}` } },

@@ -10,15 +10,14 @@ import {
   stubFetch,
 } from './image-drawer-test-utils'
 
-// Stands in for any render bug inside the readme: the markdown renderer throws on 'THROW'.
-vi.mock('react-markdown', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('react-markdown')>()
-  const { createElement } = await import('react')
-  function Markdown(props: Parameters<typeof actual.default>[0]) {
-    if (props.children?.startsWith('THROW')) throw new Error('markdown exploded')
-    return createElement(actual.default, props)
+// Stands in for any render bug inside the readme: turning a tree into elements throws on 'THROW'.
+vi.mock('hast-util-to-jsx-runtime', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('hast-util-to-jsx-runtime')>()
+  const toJsxRuntime: typeof actual.toJsxRuntime = (tree, options) => {
+    if (JSON.stringify(tree).includes('THROW')) throw new Error('markdown exploded')
+    return actual.toJsxRuntime(tree, options)
   }
-  return { ...actual, default: Markdown }
+  return { ...actual, toJsxRuntime }
 })
 
 const scope = { region: 'cn-wlcb', zone: 'cn-wlcb-01', project: '' }

@@ -3,15 +3,15 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { installDomShims, setLanguage } from './image-drawer-test-utils'
 import { ImageReadme, ReadmeMarkdown } from './image-readme'
 
-// Counts parses: react-markdown parses on every call of its component.
+// Counts parses. jsdom has no Worker, so the readme is parsed on the page, one chunk per task.
 const parses = vi.hoisted(() => ({ count: 0 }))
-vi.mock('react-markdown', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('react-markdown')>()
+vi.mock('./readme-pipeline', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./readme-pipeline')>()
   return {
     ...actual,
-    default: (props: Parameters<typeof actual.default>[0]) => {
+    readmeTree: (markdown: string) => {
       parses.count++
-      return actual.default(props)
+      return actual.readmeTree(markdown)
     },
   }
 })
@@ -21,6 +21,17 @@ beforeAll(async () => {
   await setLanguage('en')
 })
 afterEach(cleanup)
+
+const readmeOf = (container: HTMLElement) => container.querySelector('[data-slot="readme"]')
+
+/** Renders a readme and waits until all of it is painted (no IntersectionObserver in jsdom). */
+async function renderReadme(markdown: string) {
+  const result = render(<ReadmeMarkdown markdown={markdown} />)
+  await waitFor(() => expect(readmeOf(result.container)?.getAttribute('aria-busy')).toBe('false'), {
+    timeout: 5_000,
+  })
+  return result
+}
 
 const GFM = `# Title
 
@@ -76,8 +87,8 @@ function assertInert(container: HTMLElement) {
 }
 
 describe('ReadmeMarkdown', () => {
-  it('renders GFM: tables, code blocks, task lists, links and images', () => {
-    const { container } = render(<ReadmeMarkdown markdown={GFM} />)
+  it('renders GFM: tables, code blocks, task lists, links and images', async () => {
+    const { container } = await renderReadme(GFM)
     expect(container.querySelector('table')).not.toBeNull()
     expect(container.querySelectorAll('tbody tr')).toHaveLength(2)
     expect(screen.getByRole('columnheader', { name: 'GPU' })).toBeTruthy()
@@ -91,8 +102,8 @@ describe('ReadmeMarkdown', () => {
     expect(img?.getAttribute('referrerpolicy')).toBe('no-referrer')
   })
 
-  it('opens links in a new tab without an opener or referrer', () => {
-    const { container } = render(<ReadmeMarkdown markdown={GFM} />)
+  it('opens links in a new tab without an opener or referrer', async () => {
+    const { container } = await renderReadme(GFM)
     const links = [...container.querySelectorAll('a')]
     expect(links.map((a) => a.getAttribute('href'))).toEqual([
       'https://example.com/docs',
@@ -106,8 +117,8 @@ describe('ReadmeMarkdown', () => {
     }
   })
 
-  it('renders hostile input inert', () => {
-    const { container } = render(<ReadmeMarkdown markdown={HOSTILE} />)
+  it('renders hostile input inert', async () => {
+    const { container } = await renderReadme(HOSTILE)
     assertInert(container)
     // The safe link survives; the javascript: ones are not links.
     const hrefs = [...container.querySelectorAll('a')].map((a) => a.getAttribute('href'))
@@ -117,13 +128,13 @@ describe('ReadmeMarkdown', () => {
     expect(container.textContent).toContain('x')
   })
 
-  it('stays inert when the hostile lines form one raw HTML block', () => {
-    const { container } = render(<ReadmeMarkdown markdown={HOSTILE.replaceAll('\n\n', '\n')} />)
+  it('stays inert when the hostile lines form one raw HTML block', async () => {
+    const { container } = await renderReadme(HOSTILE.replaceAll('\n\n', '\n'))
     assertInert(container)
   })
 
-  it('points footnote links at the sanitised ids', () => {
-    const { container } = render(<ReadmeMarkdown markdown={'Note[^1]\n\n[^1]: the note'} />)
+  it('points footnote links at the sanitised ids', async () => {
+    const { container } = await renderReadme('Note[^1]\n\n[^1]: the note')
     const ref = container.querySelector('a[data-footnote-ref]')
     const id = ref?.getAttribute('href')?.slice(1) ?? ''
     expect(id).toMatch(/^user-content-/)
@@ -133,13 +144,9 @@ describe('ReadmeMarkdown', () => {
     expect(container.querySelector(`[id="${back}"]`)).not.toBeNull()
   })
 
-  it('drops raw HTML inside otherwise normal markdown', () => {
-    const { container } = render(
-      <ReadmeMarkdown
-        markdown={
-          'Hello <b onmouseover="x()">bold</b> <img src="https://e.com/a.png" onerror="y()">'
-        }
-      />,
+  it('drops raw HTML inside otherwise normal markdown', async () => {
+    const { container } = await renderReadme(
+      'Hello <b onmouseover="x()">bold</b> <img src="https://e.com/a.png" onerror="y()">',
     )
     assertInert(container)
     expect(container.textContent).toContain('Hello')
@@ -162,22 +169,24 @@ describe('ImageReadme', () => {
 })
 
 describe('a hostile readme (issue 12)', () => {
-  it('parses once per readme text, not on every render', () => {
+  it('parses once per readme text, not on every render', async () => {
     parses.count = 0
-    const { rerender } = render(<ReadmeMarkdown markdown={GFM} />)
+    const { container, rerender } = await renderReadme(GFM)
     for (let i = 0; i < 5; i++) rerender(<ReadmeMarkdown markdown={GFM} />)
+    await new Promise((resolve) => setTimeout(resolve, 50))
     expect(parses.count).toBe(1)
     rerender(<ReadmeMarkdown markdown={`${GFM}\nmore`} />)
+    await waitFor(() => expect(container.textContent).toContain('more'))
     expect(parses.count).toBe(2)
   })
 
-  it('renders a 5,000-deep quote and 500 nested lists without overflowing the stack', () => {
-    const quote = render(<ReadmeMarkdown markdown={'>'.repeat(5000) + ' deep'} />)
+  it('renders a 5,000-deep quote and 500 nested lists without overflowing the stack', async () => {
+    const quote = await renderReadme('>'.repeat(5000) + ' deep')
     expect(quote.container.querySelectorAll('blockquote').length).toBeLessThanOrEqual(8)
     expect(quote.container.textContent).toContain('deep')
     cleanup()
     const lists = Array.from({ length: 500 }, (_, i) => ' '.repeat(i * 2) + `- item ${i}`)
-    const { container } = render(<ReadmeMarkdown markdown={lists.slice(0, 120).join('\n')} />)
+    const { container } = await renderReadme(lists.slice(0, 120).join('\n'))
     expect(container.textContent).toContain('item 119')
     let depth = 0
     for (let el = container.querySelector('li:last-of-type'); el; el = el.parentElement) {
@@ -191,8 +200,10 @@ describe('a hostile readme (issue 12)', () => {
     const { container } = render(
       <ReadmeMarkdown markdown={['| n | name |', '|---|---|', ...rows].join('\n')} />,
     )
+    await waitFor(() => expect(container.querySelectorAll('tbody tr').length).toBeGreaterThan(0), {
+      timeout: 5_000,
+    })
     const first = container.querySelectorAll('tbody tr').length
-    expect(first).toBeGreaterThan(0)
     expect(first).toBeLessThan(800)
     await waitFor(() => expect(container.querySelectorAll('tbody tr')).toHaveLength(800), {
       timeout: 20_000,

@@ -25,7 +25,7 @@ describe('limitNesting', () => {
 
 describe('splitReadme', () => {
   it('keeps a readme of ordinary size whole', () => {
-    const text = '# Hi\n\n' + 'word '.repeat(1000)
+    const text = '# Hi\n\n' + 'word '.repeat(700)
     expect(text.length).toBeLessThan(WHOLE_LIMIT)
     expect(splitReadme(text)).toEqual([text])
   })

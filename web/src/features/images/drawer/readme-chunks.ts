@@ -9,8 +9,11 @@
 export const MAX_NESTING = 8
 /** Leading indentation beyond this many columns is cut to it (nesting by indentation). */
 const MAX_INDENT = 16
-/** Readmes up to this size render whole, in one parse (nearly all of them). */
-export const WHOLE_LIMIT = 8_000
+/**
+ * Readmes up to this size are parsed whole (nearly all of them); past it, a list's parse grows
+ * faster than its length, so the first chunk would keep the reader waiting.
+ */
+export const WHOLE_LIMIT = 4_000
 /** Target chunk size: a few milliseconds of parsing and painting each. */
 export const CHUNK_CHARS = 1_500
 
