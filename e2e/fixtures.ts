@@ -1,6 +1,8 @@
 import { test as base, expect, type Page } from '@playwright/test'
 import { serveExternalImagesLocally } from './external-images'
 import {
+  ERROR_APP_PORT,
+  ERROR_SANDBOX_PORT,
   FAULT_APP_PORT,
   FAULT_SANDBOX_PORT,
   FIXTURE_APP_PORT,
@@ -83,7 +85,9 @@ export const test = base.extend<Fixtures & Options>({
       ? FAULT_SANDBOX_PORT
       : baseURL?.endsWith(`:${FIXTURE_APP_PORT}`)
         ? FIXTURE_SANDBOX_PORT
-        : SANDBOX_PORT
+        : baseURL?.endsWith(`:${ERROR_APP_PORT}`)
+          ? ERROR_SANDBOX_PORT
+          : SANDBOX_PORT
     const control = new SandboxControl(port)
     await use(control)
     await control.clearFaults()

@@ -10,10 +10,13 @@ export const APP_PORT = 8181
 export const FAULT_APP_PORT = 8182
 /** A third app whose sandbox serves fixtures: only e2e/hostile-content.spec.ts uses it. */
 export const FIXTURE_APP_PORT = 8183
+/** A fourth app whose sandbox takes faults: only e2e/error-states.spec.ts (serial) uses it. */
+export const ERROR_APP_PORT = 8184
 /** The in-process sandboxes' ports, so journeys can inject faults through the control route. */
 export const SANDBOX_PORT = 8797
 export const FAULT_SANDBOX_PORT = 8798
 export const FIXTURE_SANDBOX_PORT = 8799
+export const ERROR_SANDBOX_PORT = 8800
 
 const serverEnv = (port: number, sandboxPort: number) => ({
   PORT: String(port),
@@ -84,6 +87,19 @@ export default defineConfig({
       cwd: '..',
       url: `http://127.0.0.1:${FIXTURE_APP_PORT}/api/health`,
       env: { ...serverEnv(FIXTURE_APP_PORT, FIXTURE_SANDBOX_PORT), IMAGEDECK_CACHE_TTL_S: '0' },
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    {
+      command: 'node scripts/start.mjs',
+      cwd: '..',
+      url: `http://127.0.0.1:${ERROR_APP_PORT}/api/health`,
+      // A 2 s list cache: the pause after a failed refresh (min(TTL, 5 s)) is 2 s, not 5.
+      env: {
+        ...serverEnv(ERROR_APP_PORT, ERROR_SANDBOX_PORT),
+        UCLOUD_TIMEOUT_MS: '3000',
+        IMAGEDECK_CACHE_TTL_S: '2',
+      },
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },
