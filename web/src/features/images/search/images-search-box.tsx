@@ -37,7 +37,7 @@ export function ImagesSearchBox({
   }, [debounced, onChange])
 
   return (
-    <div className="relative w-full sm:w-72 2xl:w-[22rem]">
+    <div className="relative w-full sm:w-72 xl:w-80 2xl:w-[22rem]">
       <SearchIcon
         className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
         aria-hidden
