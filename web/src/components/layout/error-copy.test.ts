@@ -109,6 +109,8 @@ describe('errorCopy', () => {
       'ImageDeck server: HTTP 503',
       'CompShare API: HTTP 502',
     ])
+    // The hint agrees too: CompShare answered, so it is not "could not be reached".
+    expect(tEn()(copy.hint)).toBe('CompShare is having trouble answering. Try again in a moment.')
     expect(detailLines(copy.details, 'zh-CN')).toEqual([
       '错误码: UPSTREAM_UNAVAILABLE',
       'ImageDeck 服务器: HTTP 503',

@@ -41,12 +41,14 @@ export function errorCopy(error: unknown): ErrorCopy {
       details: [],
     }
   }
+  const variants = headlineVariants(error)
   return {
-    headline: [...headlineVariants(error).map((v) => `headline.${v}`), 'common:error.title'],
+    headline: [...variants.map((v) => `headline.${v}`), 'common:error.title'],
     source: sourceOf(error),
     message: error.message,
     hint: [
       ...(error.retCode !== undefined ? [`hintRetCode.${error.retCode}`] : []),
+      ...variants.map((v) => `hint.${v}`),
       `common:error.hint.${error.code}`,
     ],
     details: detailsOf(error),
