@@ -42,12 +42,17 @@ export function ErrorView({
       )}
     >
       <div className="flex items-start gap-3">
-        <div className="flex size-9 shrink-0 items-center justify-center rounded-full bg-destructive/10">
+        <div className="flex size-9 shrink-0 items-center justify-center rounded-full bg-destructive/10 max-sm:hidden">
           <TriangleAlertIcon className="size-5 text-destructive" aria-hidden />
         </div>
         <div className="min-w-0 flex-1">
-          <h2 id={headingId} className="text-base font-semibold text-balance">
-            {t(copy.headline)}
+          <h2 id={headingId} className="flex items-start gap-2 text-base font-semibold">
+            {/* A phone gives the text the icon's column. */}
+            <TriangleAlertIcon
+              className="mt-0.5 size-5 shrink-0 text-destructive sm:hidden"
+              aria-hidden
+            />
+            <span className="min-w-0 flex-1 text-balance">{t(copy.headline)}</span>
           </h2>
           {copy.message && (
             <figure className="mt-2" data-testid="error-message">
@@ -64,7 +69,9 @@ export function ErrorView({
         </div>
       </div>
       {copy.details.length > 0 && (
-        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1.5 rounded-lg bg-muted px-4 py-3 text-sm">
+        // A phone stacks each label over its value: side by side, a code like
+        // UPSTREAM_UNAVAILABLE would break mid-word.
+        <dl className="grid grid-cols-1 rounded-lg bg-muted px-4 py-3 text-sm sm:grid-cols-[auto_minmax(0,1fr)] sm:gap-x-4 sm:gap-y-1.5 max-sm:[&>dd]:mb-2 max-sm:[&>dd:last-child]:mb-0 max-sm:[&>dt]:text-xs">
           {copy.details.map((row) => (
             <DetailRow key={row.labelKey} row={row} />
           ))}
