@@ -234,6 +234,7 @@ export function ImagesPage({
             versions={data?.versions}
             emptyState={
               <ImagesEmptyState
+                reasonSummary={reasonSummary}
                 filters={filters}
                 scope={scope}
                 page={search.page}

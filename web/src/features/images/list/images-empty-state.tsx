@@ -14,6 +14,7 @@ export function ImagesEmptyState({
   total,
   onClearFilters,
   onFirstPage,
+  reasonSummary,
 }: {
   filters: readonly ActiveFilter[]
   scope: Scope
@@ -21,9 +22,11 @@ export function ImagesEmptyState({
   total: number
   onClearFilters: () => void
   onFirstPage: () => void
+  /** The `reason=` group's summary line, when known (the chips show the same). */
+  reasonSummary?: string
 }) {
   const { t } = useTranslation('images')
-  const labelOf = useFilterLabel()
+  const labelOf = useFilterLabel({ reasonSummary })
   if (total > 0 && page > 1) {
     return (
       <EmptyState
