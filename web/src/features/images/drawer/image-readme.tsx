@@ -49,7 +49,7 @@ function scrollParent(element: HTMLElement): HTMLElement | null {
 /**
  * The readme worker (readme-worker.ts) parses chunk by chunk; the page paints one chunk per task,
  * and only as the reader nears it: a hostile readme's thousands of table rows cost nothing until
- * scrolled to, and no parse ever runs on the main thread, so the page never freezes.
+ * scrolled to, and no parse runs on the main thread (unless the worker cannot load).
  */
 function ProgressiveReadme({ markdown }: { markdown: string }) {
   const [chunks, setChunks] = useState<ChunkReply[]>([])

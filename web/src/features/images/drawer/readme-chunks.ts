@@ -1,8 +1,8 @@
 /**
  * Bounds for a hostile readme (issue 12: 500 nested lists never rendered, a 2,000-row table took
  * 22 s, a 5,000-deep quote overflowed the stack). Depth is capped before parsing, and a long
- * readme is cut into chunks the drawer parses and paints one per task, so no single task holds
- * the page (guarded by e2e/readme-timing.spec.ts: no long task over 200 ms).
+ * readme is cut into chunks that the readme worker parses one at a time and the drawer paints one
+ * per task, so no single task holds the page (e2e/readme-timing.spec.ts: none over 200 ms).
  */
 
 /** Containers (quotes, list items) opened on one line beyond this are dropped. */
