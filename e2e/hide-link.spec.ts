@@ -64,7 +64,9 @@ test('a hide link shows its columns in a fresh browser and leaves the opener’s
   await toggleColumn(page, 'Tags')
   await expect(sender.columnHeader('Tags')).toHaveCount(0)
   const link = await copyLink(page)
-  expect(link.searchParams.get('hide')).toBe('FavoritesCount,PubTime,Tags')
+  expect(link.searchParams.get('hide')).toBe(
+    'CreatedCount,FavoritesCount,ImageType,PubTime,Tags,VersionName',
+  )
   expect(link.searchParams.get('status')).toBe('Available')
   // The sender's own URL stays clean: the choice lives in local storage.
   await sender.expectParam('hide', null)

@@ -9,9 +9,12 @@ describe('hide lists and visibility', () => {
   it('writes no hide for the default columns, and the hidden ids, sorted, otherwise', () => {
     expect(hideForLink(DEFAULT_COLUMN_VISIBILITY)).toEqual([])
     expect(hideForLink({ ...DEFAULT_COLUMN_VISIBILITY, Visibility: false, Price: false })).toEqual([
+      'CreatedCount',
       'FavoritesCount',
+      'ImageType',
       'Price',
       'PubTime',
+      'VersionName',
       'Visibility',
     ])
     // Showing a default-hidden column is a difference too.
@@ -57,7 +60,12 @@ describe('useColumnChoice', () => {
     const { result } = renderHook(() => useColumnChoice({ hide: [], clearHide }))
     act(() => result.current.setVisibility((prev) => ({ ...prev, PubTime: true })))
     expect(clearHide).not.toHaveBeenCalled()
-    expect(result.current.hidden).toEqual(['FavoritesCount'])
+    expect(result.current.hidden).toEqual([
+      'CreatedCount',
+      'FavoritesCount',
+      'ImageType',
+      'VersionName',
+    ])
   })
 
   it('replaces the stored choice with a saved view’s hidden columns', () => {

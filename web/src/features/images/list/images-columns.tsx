@@ -65,7 +65,7 @@ export function buildImageColumns(t: TFunction<'images'>, { wrapReasons = false 
   return helper.columns([
     column('Name', imageName, (image) => <NameCell image={image} />, {
       hideable: false,
-      meta: { sticky: true, width: 19.5, skeletonClassName: 'h-9 w-56' },
+      meta: { sticky: true, width: 18, skeletonClassName: 'h-9 w-56' },
     }),
     column(
       'Status',
@@ -89,7 +89,7 @@ export function buildImageColumns(t: TFunction<'images'>, { wrapReasons = false 
       'Framework',
       (image) => softwares(image).framework,
       (image) => <FrameworkCell image={image} />,
-      { meta: { width: 9.5, skeletonClassName: 'w-24' } },
+      { meta: { width: 9, skeletonClassName: 'w-24' } },
     ),
     column(
       'CUDAVersion',
@@ -130,7 +130,7 @@ export function buildImageColumns(t: TFunction<'images'>, { wrapReasons = false 
       (image) => <TagsCell image={image} />,
       {
         sortable: false,
-        meta: { width: 13, skeletonClassName: 'w-28' },
+        meta: { width: 11.5, skeletonClassName: 'w-28' },
       },
     ),
     column(
