@@ -19,21 +19,18 @@ export default defineConfig({
     // times); proxy/http/static.ts picks one by Accept-Encoding.
     compression({ algorithms: ['brotliCompress', 'gzip'] }),
   ],
-  resolve: { alias: { '@contract': contract, '@': webSrc } },
+  resolve: {
+    alias: {
+      '@contract': contract,
+      '@': webSrc,
+      // The readme worker (web/src/features/images/drawer/readme-worker.ts) has no `document`:
+      // micromark's entity decoder takes its DOM-free build there and everywhere else.
+      'decode-named-character-reference': entitiesWithoutDom,
+    },
+  },
   // Only public, non-secret values may be prefixed (design.md: nothing secret ever has VITE_).
   envPrefix: 'IMAGEDECK_PUBLIC_',
   build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 600 },
-  worker: {
-    // The readme worker (web/src/features/images/drawer/readme-worker.ts) has no `document`:
-    // micromark's entity decoder gets its DOM-free build, not the browser one.
-    plugins: () => [
-      {
-        name: 'entities-without-dom',
-        enforce: 'pre',
-        resolveId: (id) => (id === 'decode-named-character-reference' ? entitiesWithoutDom : null),
-      },
-    ],
-  },
   server: {
     port: 5173,
     proxy: { '/api': { target: `http://127.0.0.1:${process.env.PORT ?? 8080}` } },
