@@ -53,7 +53,8 @@ export function StaleNotice({
 }) {
   const { t, i18n } = useTranslation('images')
   const now = useNow(10_000)
-  const age = formatRelative(Math.min(fetchedAt, now) / 1000, i18n.language, now)
+  // At least a second old: "Showing data from now" would read as if nothing were wrong.
+  const age = formatRelative(Math.min(fetchedAt, now - 1000) / 1000, i18n.language, now)
   const copy = reason && errorCopy(staleReasonError(reason))
   return (
     <NoticeBanner icon={HistoryIcon} tone="warning" data-testid="stale-notice">
