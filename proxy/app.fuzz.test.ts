@@ -180,12 +180,18 @@ async function check(path: string): Promise<Checked> {
   if (res.status === 502) {
     // A well-formed region, zone or project the API does not know: its RetCode, passed on
     // (design.md §4). Never our own failure.
-    expect(body.error, where).toMatchObject({ code: 'UPSTREAM_ERROR', retCode: expect.any(Number) })
+    // upstreamStatus: the API's own HTTP status, 200 for a RetCode answer.
+    expect(body.error, where).toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      retCode: expect.any(Number),
+      upstreamStatus: 200,
+    })
     expect(Object.keys(body.error).sort(), where).toEqual([
       'code',
       'message',
       'requestId',
       'retCode',
+      'upstreamStatus',
     ])
     return { status: 502, body }
   }
