@@ -1,5 +1,4 @@
 import type { Image, Scope } from '../contract/api'
-import { collectGarbageSoon, LARGE_LIST } from './heap'
 import { prepareRows } from './list-rows'
 import { buildIndex, type QueryIndex } from './query-index'
 
@@ -102,7 +101,6 @@ export function createListCache(options: ListCacheOptions): ListCache {
         entry.snapshot = snapshot
         entry.failedAt = undefined
         entry.lastError = undefined
-        if (images.length >= LARGE_LIST) collectGarbageSoon()
         try {
           options.onSnapshot?.(snapshot)
         } catch {
