@@ -9,9 +9,9 @@ vi.mock('./readme-pipeline', async (importOriginal) => {
   const actual = await importOriginal<typeof import('./readme-pipeline')>()
   return {
     ...actual,
-    readmeTree: (markdown: string) => {
+    parseChunk: (...args: Parameters<typeof actual.parseChunk>) => {
       parses.count++
-      return actual.readmeTree(markdown)
+      return actual.parseChunk(...args)
     },
   }
 })

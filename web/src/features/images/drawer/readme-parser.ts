@@ -1,5 +1,4 @@
 import type { Root } from 'hast'
-import { limitNesting, splitReadme } from './readme-chunks'
 
 /** Asks the readme worker for chunks [from, to) of a readme (issue 12). */
 export interface ChunkRequest {
@@ -83,19 +82,11 @@ class Source implements ReadmeSource {
   parseHere() {
     if (this.timer !== undefined || this.next >= this.wanted) return
     this.timer = setTimeout(() => {
-      void import('./readme-pipeline').then(({ readmeTree }) => {
+      void import('./readme-pipeline').then(({ parseChunk, readmeChunks }) => {
         this.timer = undefined
         if (!sources.has(this.id) || this.next >= this.wanted) return
-        this.chunks ??= splitReadme(limitNesting(this.markdown))
-        const index = this.next
-        const markdown = this.chunks[index] ?? ''
-        const total = this.chunks.length
-        let reply: ChunkReply
-        try {
-          reply = { id: this.id, index, total, tree: readmeTree(markdown) }
-        } catch {
-          reply = { id: this.id, index, total, text: markdown }
-        }
+        this.chunks ??= readmeChunks(this.markdown)
+        const reply = parseChunk(this.id, this.next, this.chunks)
         this.receive(reply)
         this.parseHere()
       })

@@ -4,6 +4,8 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
+import { limitNesting, splitReadme } from './readme-chunks'
+import type { ChunkReply } from './readme-parser'
 
 /**
  * GitHub's sanitisation (defaultSchema) narrowed: links only http(s)/mailto, images only http(s).
@@ -33,4 +35,20 @@ const processor = unified()
  */
 export function readmeTree(markdown: string): Root {
   return processor.runSync(processor.parse(markdown)) as Root
+}
+
+/** A readme as the chunks the worker and the page's fallback both parse: nesting bounded, split. */
+export function readmeChunks(markdown: string): string[] {
+  return splitReadme(limitNesting(markdown))
+}
+
+/** Chunk `index` of `chunks` as a reply: its sanitised tree, or its text when it cannot be parsed. */
+export function parseChunk(id: number, index: number, chunks: readonly string[]): ChunkReply {
+  const markdown = chunks[index] ?? ''
+  const total = chunks.length
+  try {
+    return { id, index, total, tree: readmeTree(markdown) }
+  } catch {
+    return { id, index, total, text: markdown }
+  }
 }

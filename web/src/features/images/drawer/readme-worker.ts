@@ -1,5 +1,4 @@
-import { limitNesting, splitReadme } from './readme-chunks'
-import { readmeTree } from './readme-pipeline'
+import { parseChunk, readmeChunks } from './readme-pipeline'
 import type { ChunkReply, ChunkRequest } from './readme-parser'
 
 /**
@@ -14,7 +13,7 @@ const KEEP = 4
 function chunksOf(id: number, markdown: string): string[] {
   let chunks = split.get(id)
   if (!chunks) {
-    chunks = splitReadme(limitNesting(markdown))
+    chunks = readmeChunks(markdown)
     split.set(id, chunks)
     if (split.size > KEEP) split.delete(split.keys().next().value!)
   }
@@ -37,18 +36,7 @@ function withoutPositions<T extends { position?: unknown; children?: unknown[] }
 scope.onmessage = ({ data }) => {
   const chunks = chunksOf(data.id, data.markdown)
   for (let index = data.from; index < Math.min(data.to, chunks.length); index++) {
-    const markdown = chunks[index]!
-    let reply: ChunkReply
-    try {
-      reply = {
-        id: data.id,
-        index,
-        total: chunks.length,
-        tree: withoutPositions(readmeTree(markdown)),
-      }
-    } catch {
-      reply = { id: data.id, index, total: chunks.length, text: markdown }
-    }
-    scope.postMessage(reply)
+    const reply = parseChunk(data.id, index, chunks)
+    scope.postMessage('tree' in reply ? { ...reply, tree: withoutPositions(reply.tree) } : reply)
   }
 }
