@@ -1,4 +1,4 @@
-import type { Scope, StaleReason } from '../contract/api'
+import type { StaleReason } from '../contract/api'
 import { UpstreamError } from '../upstream/upstream-error'
 import { ApiError } from './errors'
 
@@ -38,12 +38,9 @@ export function staleReason(error: unknown, failedAt: number): StaleReason {
   }
 }
 
-/** `{staleReason}` for a stale answer whose cache knows why (design.md §4 addition), else `{}`. */
-export function staleReasonOf(
-  cache: { lastFailure?(scope: Scope): { error: unknown; at: number } | undefined },
-  scope: Scope,
-  stale: boolean,
-): { staleReason?: StaleReason } {
-  const failure = stale ? cache.lastFailure?.(scope) : undefined
+/** `{staleReason}` for a stale answer's last failed refresh (design.md §4 addition), else `{}`. */
+export function staleReasonOf(failure: { error: unknown; at: number } | undefined): {
+  staleReason?: StaleReason
+} {
   return failure ? { staleReason: staleReason(failure.error, failure.at) } : {}
 }

@@ -25,6 +25,7 @@ const rowOf = new Map(index.rows.map((row) => [row.image, row]))
 const cache: ListCache = {
   get: async () => ({ snapshot: { scope, index, fetchedAt: 0 }, stale: false }),
   peek: () => undefined,
+  lastFailure: () => undefined,
   clear: () => {},
 }
 const app = new Hono()

@@ -51,7 +51,7 @@ export interface ListCache {
   /** The snapshot held for a scope, if any, whatever its age. */
   peek(scope: Scope): Snapshot | undefined
   /** While a scope's list is served stale: the error of its last failed refresh, and when. */
-  lastFailure?(scope: Scope): { error: unknown; at: number } | undefined
+  lastFailure(scope: Scope): { error: unknown; at: number } | undefined
   /** Forgets every snapshot and aborts loads in flight. */
   clear(): void
 }

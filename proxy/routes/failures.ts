@@ -28,7 +28,7 @@ export function failureRoutes(deps: FailuresDeps) {
       total: groups.reduce((sum, g) => sum + g.count, 0),
       fetchedAt: snapshot.fetchedAt,
       stale,
-      ...staleReasonOf(deps.cache, scope, stale),
+      ...staleReasonOf(stale ? deps.cache.lastFailure(scope) : undefined),
     }
     c.header('Cache-Control', 'no-store')
     return c.json(body)

@@ -41,7 +41,7 @@ export function imageRoutes(deps: ImagesDeps) {
         limit: page.limit,
         fetchedAt: snapshot.fetchedAt,
         stale,
-        ...staleReasonOf(deps.cache, scope, stale),
+        ...staleReasonOf(stale ? deps.cache.lastFailure(scope) : undefined),
       }
       c.header('Cache-Control', 'no-store')
       return c.json(body)
