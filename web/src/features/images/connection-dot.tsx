@@ -23,14 +23,6 @@ export function ConnectionDot({ connection, live }: { connection: Connection; li
       : reason
         ? t(`connection.${connection.state}`, { reason })
         : t('connection.staleNoReason')
-  const tone =
-    connection.state === 'failed'
-      ? 'bg-destructive'
-      : connection.state === 'stale'
-        ? 'bg-warning'
-        : live
-          ? 'bg-info'
-          : 'bg-success'
   return (
     <span
       className="relative inline-flex size-2 shrink-0"
@@ -43,7 +35,16 @@ export function ConnectionDot({ connection, live }: { connection: Connection; li
       {connection.state === 'ok' && live && (
         <span className="absolute inline-flex size-full animate-ping rounded-full bg-info opacity-60 motion-reduce:animate-none" />
       )}
-      <span className={cn('relative inline-flex size-2 rounded-full', tone)} />
+      <span
+        className={cn('relative inline-flex size-2 rounded-full', connectionTone(connection, live))}
+      />
     </span>
   )
+}
+
+/** The dot's colour: also the phone's zone button corner, where the folded dot's warning shows. */
+export function connectionTone(connection: Connection, live: boolean): string {
+  if (connection.state === 'failed') return 'bg-destructive'
+  if (connection.state === 'stale') return 'bg-warning'
+  return live ? 'bg-info' : 'bg-success'
 }

@@ -10,7 +10,7 @@ import { useNow } from '@/hooks/use-now'
 import { copyText } from '@/lib/clipboard'
 import { formatDateTime, formatRelative } from '@/lib/format'
 import { cn } from '@/lib/utils'
-import { ConnectionDot } from './connection-dot'
+import { ConnectionDot, connectionTone } from './connection-dot'
 import type { Connection } from './connection-state'
 
 export function ImagesHeader({
@@ -97,7 +97,7 @@ export function ImagesHeader({
                 data-state={connection.state}
                 className={cn(
                   'absolute -top-1 -right-1 size-2.5 rounded-full ring-2 ring-card',
-                  connection.state === 'failed' ? 'bg-destructive' : 'bg-warning',
+                  connectionTone(connection, live),
                 )}
               />
             )}

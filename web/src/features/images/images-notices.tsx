@@ -61,7 +61,7 @@ export function StaleNotice({
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
         <div className="min-w-0 flex-1 basis-64">
           <p>{t('notice.stale', { age })}</p>
-          {reason && copy && (
+          {copy && (
             <p
               className="mt-0.5 text-xs break-words text-muted-foreground"
               data-testid="stale-reason"
