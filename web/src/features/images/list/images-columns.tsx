@@ -121,7 +121,7 @@ export function buildImageColumns(t: TFunction<'images'>, { wrapReasons = false 
       (image) => <TimeCell image={image} field="CreateTime" />,
       {
         descFirst: true,
-        meta: { width: 7.5, skeletonClassName: 'w-20' },
+        meta: { width: 8.5, skeletonClassName: 'w-20' },
       },
     ),
     column(
@@ -130,7 +130,7 @@ export function buildImageColumns(t: TFunction<'images'>, { wrapReasons = false 
       (image) => <TagsCell image={image} />,
       {
         sortable: false,
-        meta: { width: 11.5, skeletonClassName: 'w-28' },
+        meta: { width: 10.5, skeletonClassName: 'w-28' },
       },
     ),
     column(
