@@ -38,6 +38,14 @@ function expectSecurityHeaders(res: Response) {
   expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/)
   expect(res.headers.get('x-content-type-options')).toBe('nosniff')
   expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+  expect(res.headers.get('x-frame-options')).toBe('DENY')
+  // Obsolete headers that only cost bytes (proxy/http/security.ts).
+  for (const obsolete of [
+    'x-xss-protection',
+    'x-download-options',
+    'x-permitted-cross-domain-policies',
+  ])
+    expect(res.headers.get(obsolete), obsolete).toBeNull()
 }
 
 async function expectErrorBody(res: Response, status: number, code: string) {
