@@ -9,7 +9,7 @@ import { int, median, ms } from './lib/stats'
 // here rather than pulling the DOM library into the Node project.
 declare const window: Record<string, unknown>
 
-const LAUNCH = {
+export const LAUNCH = {
   executablePath: '/usr/bin/chromium',
   args: [
     ...['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'],
