@@ -1,10 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { StrictMode } from 'react'
+import { StrictMode, useEffect, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import { isRetryable } from '@/api/client'
 import { LazyToaster } from '@/components/layout/lazy-toaster'
 import { syncDocumentLanguage } from '@/features/preferences/language'
 import { applyTheme, useTheme } from '@/features/preferences/theme'
+import { afterFirstRows } from '@/lib/first-rows'
 import '@/i18n/i18n'
 import { App, readStartUrl } from './app'
 import './index.css'
@@ -28,10 +29,13 @@ const dropped = readStartUrl()
 
 function Root() {
   const { theme } = useTheme()
+  // sonner loads once the first rows show; toasts raised before that wait for it (lib/notify.ts).
+  const [toasts, setToasts] = useState(false)
+  useEffect(() => void afterFirstRows().then(() => setToasts(true)), [])
   return (
     <QueryClientProvider client={queryClient}>
       <App dropped={dropped} />
-      <LazyToaster theme={theme} position="bottom-right" closeButton richColors />
+      {toasts && <LazyToaster theme={theme} position="bottom-right" closeButton richColors />}
     </QueryClientProvider>
   )
 }

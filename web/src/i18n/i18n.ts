@@ -1,6 +1,7 @@
 import i18n from 'i18next'
 import resourcesToBackend from 'i18next-resources-to-backend'
 import { initReactI18next } from 'react-i18next'
+import { afterFirstRows } from '@/lib/first-rows'
 
 export const LANGUAGES = ['zh-CN', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -92,8 +93,12 @@ void i18n
     ns: Object.keys(resources.en ?? {}),
     interpolation: { escapeValue: false },
   })
-// Asked for now, so they are there when the drawer opens; later language changes load them too.
-void i18n.loadNamespaces(LAZY_NAMESPACES)
+// Asked for once the first rows show, so they are there when the drawer opens (at once when the
+// URL opens an image); later language changes load them too.
+const opensImage = typeof window !== 'undefined' && /[?&]image=/.test(window.location.search)
+void (opensImage ? Promise.resolve() : afterFirstRows()).then(() =>
+  i18n.loadNamespaces(LAZY_NAMESPACES),
+)
 
 // A choice made in the language menu is remembered.
 i18n.on('languageChanged', (lng) => {

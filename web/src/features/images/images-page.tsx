@@ -3,6 +3,7 @@ import type { Image } from '@contract/api'
 import type { ImagesListParams } from '@/api/images'
 import { AppShell } from '@/components/layout/app-shell'
 import { ErrorView } from '@/components/layout/error-view'
+import { markFirstRowsShown } from '@/lib/first-rows'
 import { activeFilters, CLEARED_FILTERS, removeFilter } from './search/active-filters'
 import { serializeDashboardSearch, type DroppedParam } from './search/dashboard-search'
 import { searchToListParams } from './search/dashboard-search-mappers'
@@ -70,9 +71,11 @@ export function ImagesPage({
     display,
   })
 
+  // The menus, toasts and drawer load once the first rows (or the list's error) are on screen.
   useEffect(() => {
+    if (data || list.isError) markFirstRowsShown()
     if (data) preloadImageDrawer()
-  }, [data])
+  }, [data, list.isError])
 
   // Past the end (a shared link to page 9 of a list that shrank): go to the last page.
   useEffect(() => {
