@@ -10,12 +10,12 @@ import {
   type SearchParam,
 } from '@/features/images/search/dashboard-search'
 import { useDashboardSearch } from '@/features/images/search/use-dashboard-search'
-import { useBuildNotifications } from '@/features/notify/use-build-notifications'
 import {
   hideForLink,
   useColumnChoice,
   visibilityFromHidden,
 } from '@/features/preferences/column-choice'
+import type { BuildScope } from '@/features/notify/use-build-notifications'
 import type { ViewActions, ViewState } from '@/features/views/view-state'
 
 /**
@@ -54,8 +54,8 @@ const ViewsMenu = lazyMenu(
   },
 )
 
-const NotifyMenu = lazyMenu(
-  () => import('@/features/notify/notify-menu').then((m) => m.NotifyMenu),
+const NotifyMenu = lazyMenu<{ scope: BuildScope; openImage: (id: string) => void }>(
+  () => import('@/features/notify/notify-menu').then((m) => m.BuildNotifyMenu),
   function NotifyPending() {
     const { t } = useTranslation()
     return (
@@ -109,10 +109,10 @@ export function useDashboardPersonal(): {
     (id: string) => setSearch({ image: id, tab: 'overview' }),
     [setSearch],
   )
-  const notifications = useBuildNotifications({
-    scope: { region: search.region, zone: search.zone, project: search.project },
-    openImage,
-  })
+  const scope = useMemo<BuildScope>(
+    () => ({ region: search.region, zone: search.zone, project: search.project }),
+    [search.region, search.zone, search.project],
+  )
 
   return {
     columnVisibility: columns.visibility,
@@ -121,7 +121,7 @@ export function useDashboardPersonal(): {
     controls: (
       <>
         <ViewsMenu {...viewActions} />
-        <NotifyMenu notifications={notifications} />
+        <NotifyMenu scope={scope} openImage={openImage} />
       </>
     ),
   }

@@ -11,9 +11,21 @@ import {
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu'
 import { watchedBuild } from './build-outcome'
-import type { BuildNotifications } from './use-build-notifications'
+import {
+  useBuildNotifications,
+  type BuildNotifications,
+  type BuildScope,
+} from './use-build-notifications'
 
 const SHOWN = 8
+
+/**
+ * The bell with the watching itself: both load apart from the first load (dashboard-personal.tsx),
+ * a moment after the first rows; a watch kept from an earlier visit resumes then.
+ */
+export function BuildNotifyMenu(props: { scope: BuildScope; openImage: (id: string) => void }) {
+  return <NotifyMenu notifications={useBuildNotifications(props)} />
+}
 
 /** The header's bell: opt in for every Making image or for some of them. */
 export function NotifyMenu({ notifications }: { notifications: BuildNotifications }) {
