@@ -71,11 +71,11 @@ export function createApp(deps: AppDeps): ImageDeckApp {
   const cache = createListCache({
     ttlMs: config.cacheTtlMs,
     now,
-    load: async (scope: Scope, { signal }) => {
+    load: async (scope: Scope, { signal, onPage }) => {
       const started = now()
       const { images, pages } = await fetchAllImages(
         (page, pageSignal) => describeImagesPage(upstream, scope, page, pageSignal),
-        { concurrency: config.concurrency, signal },
+        { concurrency: config.concurrency, signal, onPage },
       )
       log.info({ scope, images: images.length, pages, ms: now() - started }, 'list fetched')
       return images

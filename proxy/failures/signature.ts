@@ -25,9 +25,12 @@ const FAILURE_WORDS =
  * is the same after a restart.
  */
 export function failureSignature(reason: string): FailureSignature {
-  const normalised = normaliseReason(reason)
-  const key = createHash('sha256').update(normalised).digest('hex').slice(0, 12)
-  return { key, summary: summaryLine(reasonLines(reason)) }
+  return { key: failureKey(reason), summary: summaryLine(reasonLines(reason)) }
+}
+
+/** The signature's key alone: what the list's index needs of every failed image. */
+export function failureKey(reason: string): string {
+  return createHash('sha256').update(normaliseReason(reason)).digest('hex').slice(0, 12)
 }
 
 /**

@@ -15,6 +15,8 @@ export interface FetchAllOptions {
   /** A hard stop, so a misbehaving upstream can never keep us paging; 2000 by default. */
   maxPages?: number
   signal?: AbortSignal
+  /** Each page as it arrives, before the order of the whole list is known. */
+  onPage?: (page: readonly Image[]) => void
 }
 
 export interface FetchAllResult {
@@ -71,6 +73,7 @@ export async function fetchAllImages(
       })
     }
     pages[index] = images
+    options.onPage?.(images)
     // An empty later page ends the list whatever TotalCount claims, so a lying TotalCount cannot
     // keep us paging.
     if (images.length === 0) done = true

@@ -1,6 +1,6 @@
 import type { Image, Scope } from '../contract/api'
-import { prepareRows } from './list-rows'
-import { buildIndex, type QueryIndex } from './query-index'
+import { rowPreparer } from './list-rows'
+import { indexBuilder, type QueryIndex } from './query-index'
 
 /** One fetched list of one scope, indexed once for every query made over it. */
 export interface Snapshot {
@@ -13,6 +13,8 @@ export interface Snapshot {
 /** What a load is given besides the scope. */
 export interface LoadContext {
   signal: AbortSignal
+  /** Hands over each page as it arrives, so its rows are indexed while the rest are fetched. */
+  onPage: (page: readonly Image[]) => void
 }
 
 export interface ListCacheOptions {
@@ -94,9 +96,10 @@ export function createListCache(options: ListCacheOptions): ListCache {
       try {
         // Called through an async wrapper so that even a synchronous throw settles after
         // `entry.inflight` is set, and the finally below can clear it.
-        const context = { signal: controller.signal }
+        const builder = indexBuilder(rowPreparer())
+        const context = { signal: controller.signal, onPage: builder.add }
         const images = await (async () => options.load(scope, context))()
-        const index = buildIndex(prepareRows(images))
+        const index = builder.finish(images)
         const snapshot: Snapshot = { scope: { ...scope }, index, fetchedAt: now() }
         entry.snapshot = snapshot
         entry.failedAt = undefined

@@ -1,7 +1,8 @@
 import type { Image } from '../contract/api'
 
 /**
- * A load's rows readied for a snapshot: Readme dropped (list answers never carry it, design.md §4)
+ * Readies a load's rows for a snapshot, one at a time as its pages arrive (index-builder.ts), with
+ * what it has seen kept across calls: Readme dropped (list answers never carry it, design.md §4)
  * and equal values shared. Kept for issue 9's RSS guard at 100,000 images: names, descriptions,
  * tags and the like repeat across an image family and the account, and each decoded row held its
  * own copy (116 MB of rows at 100,000 sandbox images, 54 MB shared). Equal strings become one
@@ -10,7 +11,7 @@ import type { Image } from '../contract/api'
  * bench's proxy, two runs each): without it the peak RSS was 491-497 MB at 100,000 images (guard
  * 400) and 152-155 MB at 10,000 (guard 150).
  */
-export function prepareRows(images: readonly Image[]): Image[] {
+export function rowPreparer(): (row: Image) => Image {
   const strings = new Map<string, string>()
   const records = new Map<string, unknown>()
   const intern = (value: string): string => {
@@ -38,14 +39,19 @@ export function prepareRows(images: readonly Image[]): Image[] {
     records.set(key, value)
     return value
   }
-  return images.map((row) => {
+  return (row) => {
     const image = withoutReadme(row)
     internFields(image, 'CompShareImageId')
     if (image.Tags) image.Tags = share(image.Tags)
     if (image.Softwares) image.Softwares = share(image.Softwares)
     if (image.Owner) image.Owner = share(image.Owner)
     return image
-  })
+  }
+}
+
+/** A whole list readied at once (rowPreparer over every row). */
+export function prepareRows(images: readonly Image[]): Image[] {
+  return images.map(rowPreparer())
 }
 
 function withoutReadme(image: Image): Image {

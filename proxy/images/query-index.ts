@@ -1,6 +1,6 @@
 import type { Image } from '../contract/api'
 import { FILTERS, type FilterRow, type FilterSpec } from '../contract/filters'
-import { failureSignature } from '../failures/signature'
+import { failureKey } from '../failures/signature'
 import { searchText, type SearchText } from './query-text'
 
 /** A string value, or null when it is missing, not a string, or blank. */
@@ -13,10 +13,10 @@ export interface QueryIndex {
   readonly images: readonly Image[]
   /** What the FILTERS table reads, one row per image, in list order. */
   readonly rows: readonly FilterRow[]
-  /** What `q` searches (query-text.ts). */
+  /** What `q` searches (query-text.ts), read on first use. */
   readonly text: SearchText
-  /** What each list and single filter reads from the rows (see ValueColumn). */
-  readonly columns: ReadonlyMap<ValueSpec, ValueColumn>
+  /** Each list and single filter's values (see ValueColumn, columnOf). */
+  readonly columns: Map<ValueSpec, ValueColumn>
   /** Image positions in sorted order, built on first use (query-sort.ts), keyed `field:order`. */
   readonly sorts: Map<string, readonly number[]>
   /** Which images hold a search term, for recent terms (see termMatches). */
@@ -30,6 +30,8 @@ export type ValueSpec = Extract<FilterSpec, { kind: 'list' | 'one' }>
 export const VALUE_SPECS = (FILTERS as readonly FilterSpec[]).filter(
   (spec): spec is ValueSpec => spec.kind === 'list' || spec.kind === 'one',
 )
+/** The value filters with a facet: every answer counts them, so they are read with the pages. */
+const FACETED = VALUE_SPECS.filter((spec) => spec.facet !== undefined)
 
 /**
  * One list or single filter's values over a snapshot, read once: each distinct value once, and
@@ -45,21 +47,114 @@ export interface ValueColumn {
   readonly codes: readonly (readonly number[])[]
 }
 
-/** Precomputes a list's filter rows, value columns and search text; sort orders come lazily. */
-export function buildIndex(images: readonly Image[]): QueryIndex {
-  const { newest, sizes } = families(images)
-  const keyOf = reasonKeys()
-  const rows = images.map((image, i): FilterRow => ({
-    image,
-    reasonKey: keyOf(image.FailedReason),
-    latest: newest.has(i),
-  }))
-  const columns = new Map(VALUE_SPECS.map((spec) => [spec, valueColumn(spec, rows)]))
-  const text = searchText(images)
-  return { images, rows, text, columns, sorts: new Map(), terms: new Map(), familySizes: sizes }
+/** A filter's column, read over the rows on first use when it was not read with the pages. */
+export function columnOf(index: QueryIndex, spec: ValueSpec): ValueColumn {
+  let column = index.columns.get(spec)
+  if (column === undefined) {
+    const reader = columnReader(spec)
+    column = { ...reader.column, codes: index.rows.map(reader.codesOf) }
+    index.columns.set(spec, column)
+  }
+  return column
 }
 
-function valueColumn(spec: ValueSpec, rows: readonly FilterRow[]): ValueColumn {
+/** Builds a list's index while its pages arrive; see indexBuilder. */
+export interface IndexBuilder {
+  /** A page as it arrives: its rows are read in a later turn, after the next request is out. */
+  add(page: readonly Image[]): void
+  /** The index of the whole list (in its order, duplicates gone); rows not read yet are read now. */
+  finish(images: readonly Image[]): QueryIndex
+}
+
+/**
+ * A row of the index. Its failure key is worked out on first use: hashing each distinct reason
+ * takes ~26 ms at 10,000 images, which no answer needs until it filters by failure.
+ */
+class Row implements FilterRow {
+  latest = false
+  #reasonKey: string | null | undefined
+  constructor(
+    readonly image: Image,
+    private readonly keyOf: (reason: unknown) => string | null,
+  ) {}
+  get reasonKey(): string | null {
+    if (this.#reasonKey === undefined) this.#reasonKey = this.keyOf(this.image.FailedReason)
+    return this.#reasonKey
+  }
+}
+
+/**
+ * Precomputes a list's rows and facet columns, page by page as the pages arrive; the search text,
+ * other columns and sort orders come on first use. `prepare` readies each row first
+ * (list-rows.ts). Kept for issue 9's cold list guard (≤ 1.3× the bound at 10,000 images): reading
+ * the whole list took ~300 ms after its last page came in (1.9-2.0× the bound); now ~30 ms is
+ * left for the end. A faceted filter's `read` therefore never sees `latest`, which needs the
+ * whole list.
+ */
+export function indexBuilder(prepare: (image: Image) => Image = (image) => image): IndexBuilder {
+  const keyOf = reasonKeys()
+  const columns = FACETED.map(columnReader)
+  const read = new Map<Image, { row: Row; codes: readonly (readonly number[])[] }>()
+  const queue: (readonly Image[])[] = []
+  let timer: NodeJS.Immediate | undefined
+
+  const readRow = (raw: Image) => {
+    const row = new Row(prepare(raw), keyOf)
+    return { row, codes: columns.map((column) => column.codesOf(row)) }
+  }
+  // One page per turn of the event loop: answers that came in meanwhile go first.
+  const readNext = () => {
+    timer = undefined
+    const page = queue.shift()
+    if (page === undefined) return
+    for (const raw of page) if (!read.has(raw)) read.set(raw, readRow(raw))
+    if (queue.length > 0) timer = setImmediate(readNext)
+  }
+  return {
+    add(page) {
+      queue.push(page)
+      timer ??= setImmediate(readNext)
+    },
+    finish(list) {
+      if (timer !== undefined) clearImmediate(timer)
+      queue.length = 0
+      const entries = list.map((raw) => read.get(raw) ?? readRow(raw))
+      read.clear()
+      const rows = entries.map((entry) => entry.row)
+      const images = rows.map((row) => row.image)
+      const { newest, sizes } = families(images)
+      for (const i of newest) rows[i]!.latest = true
+      let text: SearchText | undefined
+      return {
+        images,
+        rows,
+        // ~40 ms at 10,000 images, wanted only once someone searches.
+        get text() {
+          return (text ??= searchText(images))
+        },
+        columns: new Map(
+          columns.map((column, c) => [
+            column.spec,
+            { ...column.column, codes: entries.map((entry) => entry.codes[c]!) },
+          ]),
+        ),
+        sorts: new Map(),
+        terms: new Map(),
+        familySizes: sizes,
+      }
+    },
+  }
+}
+
+/** A list read at once: the index of `images` as they are. */
+export function buildIndex(images: readonly Image[]): QueryIndex {
+  return indexBuilder().finish(images)
+}
+
+const NO_CODES: readonly number[] = []
+
+/** Reads one list or single filter's values row by row; see ValueColumn. */
+function columnReader(spec: ValueSpec) {
   const values: string[] = []
   const codeOf = new Map<string, number>()
   const codeFor = (value: string) => {
@@ -69,13 +164,19 @@ function valueColumn(spec: ValueSpec, rows: readonly FilterRow[]): ValueColumn {
   }
   // Rows with the same values share one list: most rows hold one of a few.
   const lists = new Map<string, readonly number[]>()
-  const codes = rows.map((row) => {
+  const single: (readonly number[])[] = []
+  const codesOf = (row: FilterRow): readonly number[] => {
     const read = spec.read(row)
-    const list = [...new Set((read === null ? [] : [read].flat()).map(codeFor))]
+    if (read === null) return NO_CODES
+    if (typeof read === 'string') {
+      const code = codeFor(read)
+      return (single[code] ??= [code])
+    }
+    const list = [...new Set(read.map(codeFor))]
     const key = list.join(',')
     return lists.get(key) ?? lists.set(key, list).get(key)!
-  })
-  return { values, codeOf, codes }
+  }
+  return { spec, column: { values, codeOf }, codesOf }
 }
 
 /**
@@ -107,7 +208,7 @@ function reasonKeys(): (reason: unknown) => string | null {
     const text = textValue(reason)
     if (text === null) return null
     let key = known.get(text)
-    if (key === undefined) known.set(text, (key = failureSignature(text).key))
+    if (key === undefined) known.set(text, (key = failureKey(text)))
     return key
   }
 }

@@ -1,6 +1,6 @@
 import type { FacetCounts, FacetName } from '../contract/api'
 import { FILTERS, type FilterSpec, type FilterValues } from '../contract/filters'
-import { termMatches, VALUE_SPECS, type QueryIndex, type ValueSpec } from './query-index'
+import { columnOf, termMatches, VALUE_SPECS, type QueryIndex, type ValueSpec } from './query-index'
 import { searchTerms } from './query-text'
 
 type FacetSpec = ValueSpec & { facet: FacetName }
@@ -40,7 +40,7 @@ export function selectImages(
     if (passes) ('facet' in spec && spec.facet ? faceted : narrowing).push({ spec, passes })
   }
   const facets = FACET_SPECS.map((spec) => {
-    const column = index.columns.get(spec)!
+    const column = columnOf(index, spec)
     return { spec, column, counts: new Array<number>(column.values.length).fill(0) }
   })
   const selected = new Uint8Array(index.rows.length)
@@ -99,7 +99,7 @@ function filterTest(index: QueryIndex, spec: FilterSpec, value: unknown) {
     case 'one': {
       const wanted = wantedValues(spec, value)
       if (wanted.length === 0) return null
-      const { codeOf, codes } = index.columns.get(spec)!
+      const { codeOf, codes } = columnOf(index, spec)
       // A value no image has matches nothing (and an `all` list that asks for it, no image).
       const known = wanted.flatMap((v) => codeOf.get(v) ?? [])
       if (spec.kind === 'list' && spec.match === 'all') {

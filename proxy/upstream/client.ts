@@ -1,6 +1,7 @@
 import type { Logger } from '../log'
 import { abortableSleep, exchangeOnce, type Exchange } from './exchange'
 import { createTokenBucket } from './rate-limit'
+import { fetchPost, nodePost } from './transport'
 import { signParams, type ParamValue } from './sign'
 import { ALLOWED_ACTIONS, UpstreamError, isRetryable, type AllowedAction } from './upstream-error'
 
@@ -30,6 +31,7 @@ export interface UpstreamOptions {
 
 export interface UpstreamDeps {
   log: Logger
+  /** Routes calls through a `fetch` function (tests); Node's http client otherwise (transport.ts). */
   fetch?: typeof fetch
   /** Must reject with `signal.reason` when the signal aborts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
@@ -72,7 +74,7 @@ export function createUpstreamClient(options: UpstreamOptions, deps: UpstreamDep
   }
   if (!(burst >= 1)) throw new RangeError(`burst must be >= 1, got ${burst}`)
 
-  const doFetch = deps.fetch ?? globalThis.fetch
+  const post = deps.fetch ? fetchPost(deps.fetch) : nodePost
   const sleep = deps.sleep ?? abortableSleep
   const random = deps.random ?? Math.random
   const now = deps.now ?? Date.now
@@ -80,7 +82,7 @@ export function createUpstreamClient(options: UpstreamOptions, deps: UpstreamDep
   const bucket = createTokenBucket(maxRequestsPerSecond, burst, now)
   const keys = { publicKey: options.publicKey, privateKey: options.privateKey }
   const exchange = (signatureValue: string): Exchange => ({
-    fetch: doFetch,
+    post,
     baseUrl: options.baseUrl,
     userAgent: options.userAgent,
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,

@@ -1,12 +1,13 @@
 import { STATUS_CODES } from 'node:http'
 import { scrubSecrets } from '../log'
+import type { Answer, Post } from './transport'
 import { UpstreamError, markNetworkFailure, type AllowedAction } from './upstream-error'
 
 const REQUEST_ID_HEADER = 'X-UCLOUD-REQUEST-UUID'
 
 /** One HTTP exchange's inputs: where, what, and what must never be echoed back. */
 export interface Exchange {
-  fetch: typeof fetch
+  post: Post
   baseUrl: string
   userAgent: string
   /** A larger body is refused (503) before it is held in memory (issue 12: 200 MB → 896 MB RSS). */
@@ -50,27 +51,23 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 class BodyTooLarge extends Error {}
 
 /** The body as text, read chunk by chunk and abandoned as soon as it passes `limit` bytes. */
-async function readCapped(response: Response, limit: number): Promise<string> {
-  const declared = Number(response.headers.get('content-length'))
+async function readCapped(answer: Answer, limit: number): Promise<string> {
+  const declared = Number(answer.header('content-length'))
   if (Number.isFinite(declared) && declared > limit) {
-    void response.body?.cancel().catch(() => {})
+    answer.discard()
     throw new BodyTooLarge()
   }
-  if (!response.body) return ''
-  const reader = response.body.getReader()
-  const decoder = new TextDecoder()
+  const chunks: Uint8Array[] = []
   let received = 0
-  let text = ''
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) return text + decoder.decode()
-    received += value.byteLength
+  for await (const chunk of answer.body) {
+    received += chunk.byteLength
     if (received > limit) {
-      void reader.cancel().catch(() => {})
+      answer.discard()
       throw new BodyTooLarge()
     }
-    text += decoder.decode(value, { stream: true })
+    chunks.push(chunk)
   }
+  return Buffer.concat(chunks, received).toString('utf8')
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -117,27 +114,25 @@ export async function exchangeOnce(
       requestId,
       cause,
     })
-  let response: Response
+  let response: Answer
   let text: string
   try {
     response = await raceAbort(
-      ex.fetch(ex.baseUrl, {
-        // design.md §2; the official Python/Go SDKs POST a form. Only these two headers go out.
-        method: 'POST',
+      ex.post(ex.baseUrl, {
+        // design.md §2; the official Python/Go SDKs POST a form. No redirect is followed: one
+        // must not carry the signed form to another place, so it reads as a bad answer.
         headers: {
           'Content-Type': 'application/x-www-form-urlencoded',
           'User-Agent': ex.userAgent,
         },
-        body: form,
-        // A redirect must not carry the signed form to another place; treat it as a bad answer.
-        redirect: 'manual',
+        body: form.toString(),
         signal,
       }),
       signal,
     )
-    const requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined
+    const requestId = response.header(REQUEST_ID_HEADER)
     if (response.status !== 200) {
-      void response.body?.cancel().catch(() => {})
+      response.discard()
       throw new UpstreamError({
         kind: 'unavailable',
         action,
@@ -154,7 +149,7 @@ export async function exchangeOnce(
     if (err instanceof BodyTooLarge) {
       throw invalid(
         `body larger than ${ex.maxBodyBytes} bytes`,
-        response!.headers.get(REQUEST_ID_HEADER) ?? undefined,
+        response!.header(REQUEST_ID_HEADER),
       )
     }
     throw markNetworkFailure(
@@ -167,7 +162,7 @@ export async function exchangeOnce(
     )
   }
 
-  const requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined
+  const requestId = response.header(REQUEST_ID_HEADER)
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
