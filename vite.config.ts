@@ -11,6 +11,28 @@ const entitiesWithoutDom = fileURLToPath(
   new URL('./node_modules/decode-named-character-reference/index.js', import.meta.url),
 )
 
+type ModuleInfo = { importedIds: readonly string[]; dynamicallyImportedIds: readonly string[] }
+/**
+ * Every module web/src/main.tsx imports statically, directly or not: what the first paint runs.
+ * Rolldown's automatic chunking otherwise moves modules the entry shares with lazy chunks (react,
+ * i18next, button…) into small common chunks, each one more request on the first load. The
+ * radix-ui barrel is not followed: it names every Radix package, the lazy menus' ones included.
+ */
+const entry = fileURLToPath(new URL('./web/src/main.tsx', import.meta.url))
+let firstLoad: Set<string> | undefined
+function inFirstLoad(id: string, getModuleInfo: (id: string) => ModuleInfo | null): boolean {
+  if (!firstLoad) {
+    firstLoad = new Set([entry])
+    for (const seen of firstLoad) {
+      if (seen.includes('/node_modules/radix-ui/')) continue
+      const info = getModuleInfo(seen)
+      for (const next of info?.importedIds ?? [])
+        if (!info?.dynamicallyImportedIds.includes(next)) firstLoad.add(next)
+    }
+  }
+  return firstLoad.has(id)
+}
+
 export default defineConfig({
   plugins: [
     react(),
@@ -30,7 +52,21 @@ export default defineConfig({
   },
   // Only public, non-secret values may be prefixed (design.md: nothing secret ever has VITE_).
   envPrefix: 'IMAGEDECK_PUBLIC_',
-  build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 600 },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+    chunkSizeWarningLimit: 600,
+    // terser over the default (oxc): the first load as served 0.8 kB smaller (bench/first-load.ts).
+    minify: 'terser',
+    terserOptions: { module: true, ecma: 2020, compress: { passes: 3 } },
+    // The first paint's modules in one chunk (inFirstLoad above): 5 requests fewer.
+    rolldownOptions: {
+      output: {
+        manualChunks: (id: string, meta: { getModuleInfo: (id: string) => ModuleInfo | null }) =>
+          inFirstLoad(id, meta.getModuleInfo) ? 'index' : undefined,
+      },
+    },
+  },
   server: {
     port: 5173,
     proxy: { '/api': { target: `http://127.0.0.1:${process.env.PORT ?? 8080}` } },
@@ -47,6 +83,7 @@ export default defineConfig({
           name: 'web',
           include: ['web/src/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          setupFiles: ['web/src/i18n/test-setup.ts'],
         },
       },
     ],

@@ -6,7 +6,7 @@ import { LazyToaster } from '@/components/layout/lazy-toaster'
 import { syncDocumentLanguage } from '@/features/preferences/language'
 import { applyTheme, useTheme } from '@/features/preferences/theme'
 import { afterFirstRows } from '@/lib/first-rows'
-import '@/i18n/i18n'
+import { i18nReady } from '@/i18n/i18n'
 import { App, readStartUrl } from './app'
 import './index.css'
 
@@ -40,8 +40,11 @@ function Root() {
   )
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Root />
-  </StrictMode>,
+// The first paint waits for the current language's strings (one small chunk, i18n.ts).
+void i18nReady.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Root />
+    </StrictMode>,
+  ),
 )

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   collectResources,
   detectLanguage,
+  FIRST_PAINT_NAMESPACES,
   i18n,
   LANGUAGE_STORAGE_KEY,
   LANGUAGES,
@@ -48,6 +49,14 @@ describe('translations', () => {
       const flat = JSON.stringify(resources[lng])
       expect(flat, lng).not.toMatch(/:""/)
     }
+  })
+})
+
+describe('first-paint namespaces', () => {
+  it('are every locale file but the lazy ones, so a new namespace is loaded', () => {
+    expect([...FIRST_PAINT_NAMESPACES, ...LAZY_NAMESPACES].sort()).toEqual(
+      Object.keys(resources.en ?? {}).sort(),
+    )
   })
 })
 

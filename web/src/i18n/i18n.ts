@@ -29,22 +29,33 @@ export function collectResources(
 
 /**
  * Namespaces only code outside the first load reads (the drawer, in its own chunk): their files
- * load right after start instead of with the first load (~3 KB brotli); a component that reads
- * one before it arrives suspends inside that code's own Suspense boundary.
+ * load after the first rows instead of with the first load; a component that reads one before it
+ * arrives suspends inside that code's own Suspense boundary.
  */
 export const LAZY_NAMESPACES = ['detail']
 
-/** The namespaces on the first load, every language. */
-export const resources = collectResources(
-  import.meta.glob<{ default: Record<string, unknown> }>(
-    ['./locales/*/*.json', '!./locales/*/detail.json'],
-    { eager: true },
-  ),
-)
+/**
+ * The namespaces the first paint reads, for the current language only: one chunk per language
+ * (first-paint-<lng>.ts), fetched at start; i18nReady waits for it. i18n.test.ts checks this
+ * list against the locale files.
+ */
+export const FIRST_PAINT_NAMESPACES = ['common', 'errors', 'failures', 'images']
 
+const firstPaint = import.meta.glob<Record<string, Record<string, unknown>>>('./first-paint-*.ts', {
+  import: 'default',
+})
 const lazyFiles = import.meta.glob<Record<string, unknown>>('./locales/*/detail.json', {
   import: 'default',
 })
+
+async function loadNamespace(lng: string, ns: string): Promise<Record<string, unknown>> {
+  const path = `./locales/${lng}/${ns}.json`
+  const file = lazyFiles[path]
+    ? await lazyFiles[path]()
+    : (await firstPaint[`./first-paint-${lng}.ts`]?.())?.[path]
+  if (!file) throw new Error(`no locale file ${lng}/${ns}`)
+  return file
+}
 
 /**
  * The language to start in: the one the user chose (kept in local storage), else the first of the
@@ -68,29 +79,23 @@ function storedLanguage(): string | null {
 }
 
 // Two sources and one line of storage do not need i18next-browser-languagedetector (2 KB brotli
-// on the first load).
-void i18n
+// on the first load). No fallback language: i18n.test.ts keeps every language complete, so a
+// Chinese page never downloads the English strings.
+/** Resolves once the current language's first-paint strings are there (main.tsx renders then). */
+export const i18nReady = i18n
   .use(initReactI18next)
-  .use(
-    resourcesToBackend((lng: string, ns: string) => {
-      const load = lazyFiles[`./locales/${lng}/${ns}.json`]
-      return load ? load() : Promise.reject(new Error(`no locale file ${lng}/${ns}`))
-    }),
-  )
+  .use(resourcesToBackend(loadNamespace))
   .init({
-    resources,
-    // The bundled namespaces are complete; the backend brings LAZY_NAMESPACES.
-    partialBundledLanguages: true,
     lng: detectLanguage(
       storedLanguage(),
       typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]),
     ),
     supportedLngs: LANGUAGES,
-    fallbackLng: 'en',
+    fallbackLng: false,
     load: 'currentOnly',
     nonExplicitSupportedLngs: false,
     defaultNS: 'common',
-    ns: Object.keys(resources.en ?? {}),
+    ns: FIRST_PAINT_NAMESPACES,
     interpolation: { escapeValue: false },
   })
 // Asked for once the first rows show, so they are there when the drawer opens (at once when the
