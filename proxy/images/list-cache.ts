@@ -1,6 +1,6 @@
 import type { Image, Scope } from '../contract/api'
 import { rowPreparer } from './list-rows'
-import { indexBuilder, type QueryIndex } from './query-index'
+import { indexBuilder, warmIndex, type QueryIndex } from './query-index'
 
 /** One fetched list of one scope, indexed once for every query made over it. */
 export interface Snapshot {
@@ -66,6 +66,9 @@ interface Entry {
   lastError?: unknown
 }
 
+/** How long after a load its index is warmed (see warmIndex). */
+const WARM_DELAY_MS = 20
+
 /** After a failed refresh, how long the stale list is served before upstream is tried again. */
 const RETRY_AFTER_MS = 5000
 
@@ -102,6 +105,8 @@ export function createListCache(options: ListCacheOptions): ListCache {
         const index = builder.finish(images)
         const snapshot: Snapshot = { scope: { ...scope }, index, fetchedAt: now() }
         entry.snapshot = snapshot
+        // After the answers waiting for this load have gone out (they are written in this turn).
+        setTimeout(() => warmIndex(index), WARM_DELAY_MS).unref()
         entry.failedAt = undefined
         entry.lastError = undefined
         try {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Image } from '../contract/api'
 import { rowPreparer } from './list-rows'
 import { buildIndex, queryImages, type ListQuery } from './query'
-import { indexBuilder, VALUE_SPECS } from './query-index'
+import { indexBuilder, VALUE_SPECS, warmIndex } from './query-index'
 import { randomImages } from './test-images'
 
 const tick = () => new Promise((resolve) => setImmediate(resolve))
@@ -49,5 +49,12 @@ describe('indexBuilder', () => {
         expect(asLatest, spec.name).toEqual(asOlder)
       }
     }
+  })
+  it('leaves the other columns for first use, and warmIndex reads them ahead of it', () => {
+    const index = buildIndex(randomImages(50, 5))
+    const faceted = VALUE_SPECS.filter((spec) => spec.facet !== undefined)
+    expect([...index.columns.keys()]).toEqual(faceted)
+    warmIndex(index)
+    expect(new Set(index.columns.keys())).toEqual(new Set(VALUE_SPECS))
   })
 })

@@ -146,6 +146,16 @@ export function indexBuilder(prepare: (image: Image) => Image = (image) => image
   }
 }
 
+/**
+ * Reads what `indexBuilder` left for first use (search text, failure keys, the other columns), so
+ * the first search or failure filter over a new snapshot does not wait for it (~70 ms at 10,000
+ * images). The list cache calls it just after a snapshot's first answer has gone.
+ */
+export function warmIndex(index: QueryIndex): void {
+  void index.text
+  for (const spec of VALUE_SPECS) columnOf(index, spec)
+}
+
 /** A list read at once: the index of `images` as they are. */
 export function buildIndex(images: readonly Image[]): QueryIndex {
   return indexBuilder().finish(images)
