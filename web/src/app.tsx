@@ -1,5 +1,6 @@
 import { NuqsAdapter } from 'nuqs/adapters/react'
 import { SearchXIcon } from 'lucide-react'
+import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EmptyState } from '@/components/layout/empty-state'
 import { ErrorBoundary } from '@/components/layout/error-boundary'
@@ -10,12 +11,21 @@ import {
   serializeDashboardSearch,
   type DroppedParam,
 } from '@/features/images/search/dashboard-search'
-import { FailuresView } from '@/features/failures/failures-view'
+import { FailuresPending } from '@/features/failures/failures-pending'
 import { ImagesPage } from '@/features/images/images-page'
+import { afterFirstRows } from '@/lib/first-rows'
 import { usePreference } from '@/lib/preference-store'
 import { densityPreference } from '@/features/preferences/table-preferences'
 import { useDashboardPersonal } from './dashboard-personal'
 import { LanguageMenu, ThemeMenu } from './personal-menus'
+
+// The triage view (design.md §6 view=failures) is a chunk of its own: asked for at once when the
+// URL opens it, else once the list's first rows show, so switching to it does not wait.
+const loadFailures = () => import('@/features/failures/failures-view')
+const FailuresView = lazy(() => loadFailures().then((m) => ({ default: m.FailuresView })))
+void (/[?&]view=failures/.test(window.location.search)
+  ? loadFailures()
+  : afterFirstRows().then(loadFailures))
 
 /**
  * Reads the address bar once, before the app renders: the values it did not understand are
@@ -41,7 +51,11 @@ function Dashboard({ dropped }: { dropped: readonly DroppedParam[] }) {
       dropped={dropped}
       display={{ density, setDensity, columnVisibility, setColumnVisibility }}
       shareLink={shareLink}
-      failuresView={(slot) => <FailuresView {...slot} />}
+      failuresView={(slot) => (
+        <Suspense fallback={<FailuresPending />}>
+          <FailuresView {...slot} />
+        </Suspense>
+      )}
       personalControls={
         <>
           {controls}
