@@ -131,9 +131,11 @@ export function DataTable<TData extends object>({
                 </TableCell>
               </TableRow>
             ) : (
-              rows.map((row) => (
+              // Keyed by position, not id: a new filter's page then updates the rows' text and
+              // attributes in place instead of removing 100 rows and building 100 new ones.
+              rows.map((row, position) => (
                 <DataTableRow
-                  key={row.id}
+                  key={position}
                   row={row}
                   visibleColumns={visibleColumns}
                   columnDefs={table.options.columns}

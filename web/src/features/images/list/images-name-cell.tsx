@@ -36,7 +36,8 @@ export function NameCell({ image }: { image: Image }) {
             <code className="min-w-0 truncate font-mono text-xs text-muted-foreground" title={id}>
               {id}
             </code>
-            <CopyIdButton id={id} />
+            {/* Keyed: rows are reused by position, and "copied" belongs to this id only. */}
+            <CopyIdButton key={id} id={id} />
             <OtherVersions image={image} id={id} />
           </div>
         )}

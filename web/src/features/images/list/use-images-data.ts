@@ -1,4 +1,10 @@
-import { hashKey, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import {
+  hashKey,
+  useMutation,
+  usePrefetchQuery,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { notify } from '@/lib/notify'
@@ -20,6 +26,10 @@ export function useImagesData(params: ImagesListParams) {
   const { t } = useTranslation('images')
   const queryClient = useQueryClient()
 
+  // The request leaves as this render starts, not after the page has rendered and committed with
+  // the new URL (useQuery fetches from an effect): 20-50 ms sooner after a keystroke's debounce
+  // (issue 9's keystroke → rows guard), and ahead of the "Failed only" count below.
+  usePrefetchQuery(imagesQueryOptions(params))
   const list = useQuery({
     ...imagesQueryOptions(params),
     // Making/Reviewing images change on their own: poll every 10 s while any is on screen,
