@@ -43,13 +43,15 @@ export default defineConfig({
     compression({ algorithms: ['brotliCompress', 'gzip'] }),
   ],
   resolve: {
-    alias: {
-      '@contract': contract,
-      '@': webSrc,
+    alias: [
+      { find: '@contract', replacement: contract },
+      { find: '@', replacement: webSrc },
       // The readme worker (web/src/features/images/drawer/readme-worker.ts) has no `document`:
       // micromark's entity decoder takes its DOM-free build there and everywhere else.
-      'decode-named-character-reference': entitiesWithoutDom,
-    },
+      { find: 'decode-named-character-reference', replacement: entitiesWithoutDom },
+      // react-i18next's shim for React < 18: React 19 has the hook (0.5 kB off the first load).
+      { find: /^use-sync-external-store\/shim$/, replacement: 'react' },
+    ],
   },
   // Only public, non-secret values may be prefixed (design.md: nothing secret ever has VITE_).
   envPrefix: 'IMAGEDECK_PUBLIC_',
