@@ -1,7 +1,7 @@
 import type { Image } from '../contract/api'
 
 /**
- * Readies a load's rows for a snapshot, one at a time as its pages arrive (index-builder.ts), with
+ * Readies a load's rows for a snapshot, one at a time as its pages arrive (query-index.ts), with
  * what it has seen kept across calls: Readme dropped (list answers never carry it, design.md §4)
  * and equal values shared. Kept for issue 9's RSS guard at 100,000 images: names, descriptions,
  * tags and the like repeat across an image family and the account, and each decoded row held its
