@@ -4,6 +4,12 @@
 // young generation then stays small. Measured with the bench's 10,000-image proxy (peak RSS over
 // the list and the queries, issue 9's 150 MB guard): 163, 163, 167 MB without it; 143, 151, 154
 // MB with it; the 100,000-image peak under load 405 MB against 415–435 MB.
+// And with --heap-growing-percent=50: after a full collection the old generation may grow to
+// 1.5× what survived before the next one, not V8's default of up to 4×. No hard cap, so a
+// bigger list than expected only collects more often. Peak RSS under the bench's 50 connections
+// (bench/server.ts via a probe, load average 4-6): 100,000 images 421 and 469 MB without it,
+// 295 MB with it (issue 9's 400 MB guard), the same 42 requests/s; 10,000 images 245 and 248
+// MB without, 160 and 168 MB with it.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
