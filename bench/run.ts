@@ -158,9 +158,11 @@ await attempt('front end', 'build and app', frontRows, async () => {
 if (files) {
   frontRows.unshift(firstLoadRow(files))
   frontDetails.push(
-    'The built app served by the bundled server in sandbox mode (10,000 images). ' +
-      'Each file over a connection of its own; "on the wire" counts every byte read from the socket: ' +
-      'status line, headers and the body as sent.',
+    'The built app served by the bundled server in sandbox mode (10,000 images). The files are ' +
+      'the same-origin, non-API requests headless Chromium starts on `/` before the first image row ' +
+      'is in the DOM, once per language (the heavier shown). Each is then fetched over a connection ' +
+      'of its own; "on the wire" counts every byte read from the socket: status line, headers and ' +
+      'the body as sent.',
     '',
     ...firstLoadDetails(files),
     '',
