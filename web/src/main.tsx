@@ -14,6 +14,11 @@ import './index.css'
 applyTheme()
 syncDocumentLanguage()
 
+// A link that opens an image: its drawer's chunk loads with the strings, not after the first render.
+if (new URLSearchParams(window.location.search).has('image')) {
+  void import('@/features/images/drawer/image-drawer')
+}
+
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
