@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FacetName, ImageListResponse } from '@contract/api'
 import { IMAGE_TYPES, VISIBILITIES } from '@contract/api'
@@ -34,7 +35,11 @@ const tone = {
   primary: 'text-primary',
 } as const
 
-export function ImagesFacetFilters({
+/**
+ * Memoised: when a list answer arrives, the page renders once with the old (deferred) answer
+ * before the new rows; the filters, with the same search and facets, sit that render out.
+ */
+export const ImagesFacetFilters = memo(function ImagesFacetFilters({
   search,
   facets,
   setSearch,
@@ -112,4 +117,4 @@ export function ImagesFacetFilters({
       />
     </>
   )
-}
+})
