@@ -4,7 +4,6 @@ import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EmptyState } from '@/components/layout/empty-state'
 import { ErrorBoundary } from '@/components/layout/error-boundary'
-import { ErrorView } from '@/components/layout/error-view'
 import {
   canonicalOrder,
   parseDashboardSearch,
@@ -22,6 +21,9 @@ import { LanguageMenu, ThemeMenu } from './personal-menus'
 // The triage view (design.md §6 view=failures) is a chunk of its own: asked for at once when the
 // URL opens it, else once the list's first rows show, so switching to it does not wait.
 const loadFailures = () => import('@/features/failures/failures-view')
+const ErrorView = lazy(() =>
+  import('@/components/layout/error-view').then((m) => ({ default: m.ErrorView })),
+)
 const FailuresView = lazy(() => loadFailures().then((m) => ({ default: m.FailuresView })))
 void (/[?&]view=failures/.test(window.location.search)
   ? loadFailures()
@@ -75,7 +77,9 @@ export function App({ dropped }: { dropped: readonly DroppedParam[] }) {
       <ErrorBoundary
         fallback={(error, reset) => (
           <div className="flex min-h-dvh items-center justify-center p-6">
-            <ErrorView error={error} onRetry={reset} />
+            <Suspense fallback={null}>
+              <ErrorView error={error} onRetry={reset} />
+            </Suspense>
           </div>
         )}
       >

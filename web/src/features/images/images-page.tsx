@@ -1,8 +1,15 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, type ReactNode } from 'react'
+import {
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  type ReactNode,
+} from 'react'
 import type { Image } from '@contract/api'
 import type { ImagesListParams } from '@/api/images'
 import { AppShell } from '@/components/layout/app-shell'
-import { ErrorView } from '@/components/layout/error-view'
 import { markFirstRowsShown } from '@/lib/first-rows'
 import { activeFilters, CLEARED_FILTERS, removeFilter } from './search/active-filters'
 import { serializeDashboardSearch, type DroppedParam } from './search/dashboard-search'
@@ -13,7 +20,7 @@ import { ImagesEmptyState } from './list/images-empty-state'
 import { ImagesFilterChips } from './search/images-filter-chips'
 import { connectionOf } from './connection-state'
 import { ImagesHeader } from './images-header'
-import { DroppedParamsNotice, StaleNotice } from './images-notices'
+import { DroppedParamsNotice, ErrorView, StaleNotice } from './images-lazy'
 import { ImagesScopeControls } from './search/images-scope-controls'
 import { ImagesTable } from './list/images-list'
 import { useImagesTable, type DisplayPreferences } from './list/images-table'
@@ -162,15 +169,17 @@ export function ImagesPage({
         />
       }
     >
-      <DroppedParamsNotice dropped={dropped} />
-      {data?.stale && (
-        <StaleNotice
-          fetchedAt={data.fetchedAt}
-          reason={data.staleReason}
-          onRetry={refresh}
-          retrying={refreshing}
-        />
-      )}
+      <Suspense fallback={null}>
+        {dropped.length > 0 && <DroppedParamsNotice dropped={dropped} />}
+        {data?.stale && (
+          <StaleNotice
+            fetchedAt={data.fetchedAt}
+            reason={data.staleReason}
+            onRetry={refresh}
+            retrying={refreshing}
+          />
+        )}
+      </Suspense>
       <ImagesToolbar
         search={search}
         setSearch={setSearch}
@@ -215,14 +224,16 @@ export function ImagesPage({
         })
       ) : list.isError && !data ? (
         <div className="flex flex-1 items-start justify-center overflow-auto py-8">
-          <ErrorView
-            error={list.error}
-            onRetry={() => void list.refetch()}
-            retrying={list.isFetching}
-            onUseDefaultProject={
-              search.project === undefined ? undefined : () => setSearch({ project: undefined })
-            }
-          />
+          <Suspense fallback={null}>
+            <ErrorView
+              error={list.error}
+              onRetry={() => void list.refetch()}
+              retrying={list.isFetching}
+              onUseDefaultProject={
+                search.project === undefined ? undefined : () => setSearch({ project: undefined })
+              }
+            />
+          </Suspense>
         </div>
       ) : (
         <ImagesCellContext value={cellActions}>
