@@ -57,6 +57,16 @@ describe('createListCache', () => {
     expect(upstream.load).toHaveBeenCalledTimes(2)
   })
 
+  it('keeps no Readme in a snapshot, should a list answer carry one', async () => {
+    const { cache, upstream } = setup()
+    const pending = cache.get(scope)
+    const [first, second] = numberedImages(2)
+    upstream.last().resolve([{ ...first!, Readme: '# long' }, second!])
+    const { snapshot } = await pending
+    expect(snapshot.index.images[0]).not.toHaveProperty('Readme')
+    expect(snapshot.index.images[0]).toEqual(first)
+  })
+
   it('shares one load among 40 concurrent cold requests', async () => {
     const { cache, upstream } = setup()
     const pending = Array.from({ length: 40 }, () => cache.get(scope))

@@ -1,5 +1,4 @@
 import type { Image, Scope } from '../contract/api'
-import { rowPreparer } from './list-rows'
 import { indexBuilder, warmIndex, type QueryIndex } from './query-index'
 
 /** One fetched list of one scope, indexed once for every query made over it. */
@@ -103,7 +102,7 @@ export function createListCache(options: ListCacheOptions): ListCache {
       try {
         // Called through an async wrapper so that even a synchronous throw settles after
         // `entry.inflight` is set, and the finally below can clear it.
-        const builder = indexBuilder(rowPreparer())
+        const builder = indexBuilder(withoutReadme)
         const context = { signal: controller.signal, onPage: builder.add }
         const images = await (async () => options.load(scope, context))()
         const index = builder.finish(images)
@@ -178,6 +177,13 @@ export function createListCache(options: ListCacheOptions): ListCache {
       entries.clear()
     },
   }
+}
+
+/** design.md §4: a list answer never carries Readme; should one come, the snapshot does not keep it. */
+function withoutReadme(image: Image): Image {
+  if (!('Readme' in image)) return image
+  const { Readme: _readme, ...rest } = image
+  return rest as Image
 }
 
 /** The cache key of a scope; JSON so no separator can make two scopes collide. */

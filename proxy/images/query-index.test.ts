@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import type { Image } from '../contract/api'
-import { rowPreparer } from './list-rows'
 import { buildIndex, queryImages, type ListQuery } from './query'
 import { indexBuilder, VALUE_SPECS, warmIndex } from './query-index'
 import { randomImages } from './test-images'
@@ -19,7 +18,7 @@ describe('indexBuilder', () => {
   it('indexes pages arriving in any order exactly as a list read at once', async () => {
     const list = randomImages(600, 7)
     const pages = Array.from({ length: 6 }, (_, i) => list.slice(i * 100, i * 100 + 100))
-    const builder = indexBuilder(rowPreparer())
+    const builder = indexBuilder()
     // Out of order, some read before finish and some not, one page twice (a retried page).
     for (const page of [pages[3]!, pages[0]!, pages[5]!]) builder.add(page)
     await tick()

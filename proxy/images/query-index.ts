@@ -84,12 +84,11 @@ class Row implements FilterRow {
 }
 
 /**
- * Precomputes a list's rows and facet columns, page by page as the pages arrive; the search text,
- * other columns and sort orders come on first use. `prepare` readies each row first
- * (list-rows.ts). Kept for issue 9's cold list guard (≤ 1.3× the bound at 10,000 images): reading
- * the whole list took ~300 ms after its last page came in (1.9-2.0× the bound); now ~30 ms is
- * left for the end. A faceted filter's `read` therefore never sees `latest`, which needs the
- * whole list.
+ * Precomputes a list's rows and facet columns, page by page as the pages arrive (each row first
+ * through `prepare`); the search text, other columns and sort orders come on first use. Kept for
+ * issue 9's cold list guard (≤ 1.3× the bound at 10,000 images): reading the whole list took
+ * ~300 ms after its last page came in (1.9-2.0× the bound); now ~30 ms is left for the end. A
+ * faceted filter's `read` therefore never sees `latest`, which needs the whole list.
  */
 export function indexBuilder(prepare: (image: Image) => Image = (image) => image): IndexBuilder {
   const keyOf = reasonKeys()
