@@ -1,6 +1,6 @@
 import http from 'node:http'
 import https from 'node:https'
-import type { Readable } from 'node:stream'
+import type { Readable, Transform } from 'node:stream'
 import zlib from 'node:zlib'
 
 /** What an exchange reads of the API's answer. */
@@ -28,7 +28,7 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true }),
 }
 
-const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
+const DECODERS: Record<string, () => Transform> = {
   gzip: () => zlib.createGunzip(),
   'x-gzip': () => zlib.createGunzip(),
   deflate: () => zlib.createInflate(),
@@ -63,8 +63,8 @@ export const nodePost: Post = (url, { headers, body, signal }) =>
       (response) => {
         const coding = String(response.headers['content-encoding'] ?? '').toLowerCase()
         const decoder = DECODERS[coding]?.()
-        const stream: Readable = decoder ? (response.pipe(decoder) as Readable) : response
-        if (decoder) response.once('error', (error) => (decoder as Readable).destroy(error))
+        const stream: Readable = decoder ? response.pipe(decoder) : response
+        if (decoder) response.once('error', (error) => decoder.destroy(error))
         resolve({
           status: response.statusCode ?? 0,
           header(name) {
@@ -74,7 +74,7 @@ export const nodePost: Post = (url, { headers, body, signal }) =>
           body: stream,
           discard() {
             response.destroy()
-            if (decoder) (decoder as Readable).destroy()
+            decoder?.destroy()
           },
         })
       },
@@ -98,8 +98,10 @@ export function fetchPost(fetchFn: typeof fetch): Post {
     return {
       status: response.status,
       header: (name) => response.headers.get(name) ?? undefined,
-      body: response.body ?? [],
+      body: response.body ?? noBody(),
       discard: () => void response.body?.cancel().catch(() => {}),
     }
   }
 }
+
+async function* noBody(): AsyncIterable<Uint8Array> {}
