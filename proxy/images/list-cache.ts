@@ -63,6 +63,8 @@ interface Entry {
   controller?: AbortController
   failedAt?: number
   lastError?: unknown
+  /** The pending warmIndex of the snapshot (a newer snapshot or clear() cancels it). */
+  warming?: NodeJS.Timeout
 }
 
 /**
@@ -108,7 +110,8 @@ export function createListCache(options: ListCacheOptions): ListCache {
         const index = builder.finish(images)
         const snapshot: Snapshot = { scope: { ...scope }, index, fetchedAt: now() }
         entry.snapshot = snapshot
-        setTimeout(() => warmIndex(index), WARM_DELAY_MS).unref()
+        clearTimeout(entry.warming)
+        entry.warming = setTimeout(() => warmIndex(index), WARM_DELAY_MS).unref()
         entry.failedAt = undefined
         entry.lastError = undefined
         try {
@@ -173,7 +176,10 @@ export function createListCache(options: ListCacheOptions): ListCache {
       return { error: entry.lastError, at: entry.failedAt }
     },
     clear() {
-      for (const entry of entries.values()) entry.controller?.abort(new Error('list cache cleared'))
+      for (const entry of entries.values()) {
+        entry.controller?.abort(new Error('list cache cleared'))
+        clearTimeout(entry.warming)
+      }
       entries.clear()
     },
   }
