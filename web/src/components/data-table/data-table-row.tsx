@@ -1,8 +1,7 @@
-import { FlexRender, type Row } from '@tanstack/react-table'
+import { flexRender, type Row } from '@tanstack/react-table'
 import { memo, type KeyboardEvent, type MouseEvent } from 'react'
-import { TableCell, TableRow } from '@/components/ui/table'
 import { cn } from '@/lib/utils'
-import type { DataTableFeatures, TableDensity } from './data-table-features'
+import type { DataTableColumnMeta, DataTableFeatures, TableDensity } from './data-table-features'
 
 const INTERACTIVE = 'a, button, input, select, textarea, label, [role="button"], [role="checkbox"]'
 
@@ -28,10 +27,27 @@ export const densityCell: Record<TableDensity, string> = {
 const cellContent =
   '-m-1 p-1 [content-visibility:auto] [contain-intrinsic-size:auto_2.25rem] in-data-[density=compact]:[contain-intrinsic-size:auto_1.75rem]'
 
+// ui/table.tsx's TableRow and TableCell classes, with the row's own. Rows render plain <tr> and
+// <td> with their classes worked out once, not a component and a tailwind-merge per cell: each
+// filter change renders a 100-row page (issue 9's keystroke → rows guard).
 // scroll-mt: a row reached with the keyboard is not left under the sticky header.
 const rowClassName = cn(
+  'transition-colors [&>td]:border-b',
   'group scroll-mt-10 outline-none hover:bg-muted/60 focus-visible:bg-accent/60 focus-visible:shadow-[inset_3px_0_0_var(--color-ring)] data-[state=selected]:bg-primary/8 data-[state=selected]:shadow-[inset_3px_0_0_var(--color-primary)]',
 )
+const activeRowClassName = cn(rowClassName, 'cursor-pointer')
+
+const cellClasses = new WeakMap<object, Partial<Record<TableDensity, string>>>()
+function cellClassName(def: { meta?: Partial<DataTableColumnMeta> }, density: TableDensity) {
+  let byDensity = cellClasses.get(def)
+  if (!byDensity) cellClasses.set(def, (byDensity = {}))
+  return (byDensity[density] ??= cn(
+    'px-3 align-middle overflow-hidden',
+    densityCell[density],
+    def.meta?.sticky && stickyCell,
+    def.meta?.cellClassName,
+  ))
+}
 
 interface DataTableRowProps<TData extends object> {
   row: Row<DataTableFeatures, TData>
@@ -69,7 +85,8 @@ function DataTableRowImpl<TData extends object>({
     onActivate?.(row)
   }
   return (
-    <TableRow
+    <tr
+      data-slot="table-row"
       data-row-id={row.id}
       data-nav-row=""
       data-state={active ? 'selected' : undefined}
@@ -78,24 +95,20 @@ function DataTableRowImpl<TData extends object>({
       tabIndex={tabbable ? 0 : -1}
       onClick={onActivate ? activate : undefined}
       onKeyDown={onActivate ? activate : undefined}
-      className={cn(rowClassName, onActivate && 'cursor-pointer')}
+      className={onActivate ? activeRowClassName : rowClassName}
     >
       {row.getVisibleCells().map((cell) => (
-        <TableCell
-          key={cell.id}
-          className={cn(
-            'overflow-hidden',
-            densityCell[density],
-            cell.column.columnDef.meta?.sticky && stickyCell,
-            cell.column.columnDef.meta?.cellClassName,
-          )}
+        <td
+          key={cell.column.id}
+          data-slot="table-cell"
+          className={cellClassName(cell.column.columnDef, density)}
         >
           <div className={cellContent}>
-            <FlexRender cell={cell} />
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
           </div>
-        </TableCell>
+        </td>
       ))}
-    </TableRow>
+    </tr>
   )
 }
 
