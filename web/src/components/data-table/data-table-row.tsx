@@ -1,4 +1,4 @@
-import { flexRender, type Row } from '@tanstack/react-table'
+import type { Cell, Row } from '@tanstack/react-table'
 import { memo, type KeyboardEvent, type MouseEvent } from 'react'
 import { cn } from '@/lib/utils'
 import type { DataTableColumnMeta, DataTableFeatures, TableDensity } from './data-table-features'
@@ -47,6 +47,16 @@ function cellClassName(def: { meta?: Partial<DataTableColumnMeta> }, density: Ta
     def.meta?.sticky && stickyCell,
     def.meta?.cellClassName,
   ))
+}
+
+/**
+ * A column's `cell` called as a function, not mounted as a component as flexRender would: one
+ * component less per cell, a thousand on a 100-row page. So a `cell` must not call hooks; one
+ * that needs them returns an element of its own component (as the image columns do).
+ */
+function renderCell<TData extends object>(cell: Cell<DataTableFeatures, TData, unknown>) {
+  const render = cell.column.columnDef.cell
+  return typeof render === 'function' ? render(cell.getContext()) : (render ?? null)
 }
 
 interface DataTableRowProps<TData extends object> {
@@ -103,9 +113,7 @@ function DataTableRowImpl<TData extends object>({
           data-slot="table-cell"
           className={cellClassName(cell.column.columnDef, density)}
         >
-          <div className={cellContent}>
-            {flexRender(cell.column.columnDef.cell, cell.getContext())}
-          </div>
+          <div className={cellContent}>{renderCell(cell)}</div>
         </td>
       ))}
     </tr>
