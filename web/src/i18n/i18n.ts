@@ -95,7 +95,8 @@ export const i18nReady = i18n
     load: 'currentOnly',
     nonExplicitSupportedLngs: false,
     defaultNS: 'common',
-    ns: FIRST_PAINT_NAMESPACES,
+    // A copy: i18next adds every namespace it loads later to this list.
+    ns: [...FIRST_PAINT_NAMESPACES],
     interpolation: { escapeValue: false },
   })
 // Asked for once the first rows show, so they are there when the drawer opens (at once when the
