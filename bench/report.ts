@@ -9,6 +9,9 @@ export interface RunMeta {
   /** 1-minute load average when the bench started and when it ended (other work on the machine). */
   loadStart: number
   loadEnd: number
+  /** spinMs() at the start and the end (lib/machine.ts): the host's speed during the run. */
+  spinStart?: number
+  spinEnd?: number
   /** Settings raised for the bench, and anything else a reader needs to judge the figures. */
   notes: string[]
 }
@@ -76,6 +79,11 @@ export async function markdownReport(sections: Section[], meta: RunMeta): Promis
     `| date | ${m.date} |`,
     `| bench wall time | ${meta.seconds.toFixed(0)} s |`,
     `| load average (1 min) at start / end | ${meta.loadStart.toFixed(2)} / ${meta.loadEnd.toFixed(2)} |`,
+    ...(meta.spinStart === undefined || meta.spinEnd === undefined
+      ? []
+      : [
+          `| a fixed JS loop (10⁸ additions) at start / end: the host's speed | ${meta.spinStart.toFixed(0)} / ${meta.spinEnd.toFixed(0)} ms |`,
+        ]),
     '',
     'All traffic is on 127.0.0.1. The sandbox (the fake CompShare API) runs in a process of its own ' +
       "wherever the proxy's memory is measured, but it shares the same " +

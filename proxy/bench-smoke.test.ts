@@ -31,9 +31,12 @@ describe('bench smoke', () => {
       seconds: 1,
       loadStart: 0,
       loadEnd: 0,
+      spinStart: 210.4,
+      spinEnd: 305.6,
       notes: [],
     })
     expect(md).toContain('| cores ')
+    expect(md).toMatch(/host's speed +\| 210 \/ 306 ms/)
     expect(md).toMatch(/≤ 1\.30×/)
   }, 40_000)
 

@@ -32,3 +32,16 @@ export function machineInfo(): Machine {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
   }
 }
+
+/**
+ * How long a fixed JavaScript loop takes here, now: the host's speed. On this project's machines
+ * it varied by half within minutes on an idle box (612–906 ms for 3×10⁸ additions), which moves
+ * every timing guard; the report shows it at the start and end of a run.
+ */
+export function spinMs(): number {
+  const started = performance.now()
+  let sum = 0
+  for (let i = 0; i < 1e8; i++) sum += i % 7
+  if (sum < 0) throw new Error('unreachable') // keeps the loop from being optimised away
+  return performance.now() - started
+}
