@@ -26,6 +26,8 @@ const serverEnv = (port: number, sandboxPort: number) => ({
   IMAGEDECK_RATE_LIMIT: '100000',
 })
 
+const DESKTOP = { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } }
+
 /** Journeys with wall-clock bounds (see the `timed` project). */
 const TIMED = /readme-timing\.spec\.ts$/
 
@@ -66,7 +68,7 @@ export default defineConfig({
     {
       name: 'chromium',
       testIgnore: TIMED,
-      use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } },
+      use: DESKTOP,
     },
     // Specs that assert wall-clock bounds run last and alone, one test at a time: beside another
     // browser on CI's 2 cores, the 2,000-row readme took 2,009 and 2,052 ms (bound 2,000), and
@@ -76,7 +78,7 @@ export default defineConfig({
       testMatch: TIMED,
       dependencies: ['chromium'],
       fullyParallel: false,
-      use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } },
+      use: DESKTOP,
     },
   ],
   webServer: [

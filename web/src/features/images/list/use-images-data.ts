@@ -29,9 +29,10 @@ export function useImagesData(params: ImagesListParams) {
   // The request leaves as this render starts, not after the page has rendered and committed with
   // the new URL (useQuery fetches from an effect): 20-50 ms sooner after a keystroke's debounce
   // (issue 9's keystroke → rows guard), and ahead of the "Failed only" count below.
-  usePrefetchQuery(imagesQueryOptions(params))
+  const listOptions = imagesQueryOptions(params)
+  usePrefetchQuery(listOptions)
   const list = useQuery({
-    ...imagesQueryOptions(params),
+    ...listOptions,
     // Making/Reviewing images change on their own: poll every 10 s while any is on screen,
     // never in a hidden tab, and stop once none is left.
     refetchInterval: (query) => (hasLiveImages(query.state.data?.items) ? LIVE_REFETCH_MS : false),
