@@ -95,7 +95,7 @@ const ROWS_PROBE = `new MutationObserver((_, observer) => {
  * stylesheet, an `import()` that runs at start (a locale, a lazy part the URL needs), an icon, a
  * font. Requests started in the second after (idle prefetches) are listed as `afterRows`, not
  * counted; one the page's resource timing does not show (an icon) counts. Each file is then
- * fetched again over a connection of its own with a browser's `Accept-Encoding: br, gzip`,
+ * fetched again over a connection of its own with the `Accept-Encoding: br, gzip` and `Sec-Fetch-Dest` the browser sent,
  * counting every byte read from the socket (status line, headers, body as sent). The API calls
  * are not part of it. The heavier language's load is returned.
  */
@@ -113,7 +113,8 @@ export async function measureFirstLoad(
 }
 
 async function measureLocale(baseUrl: string, locale: string): Promise<Fetched[]> {
-  const requested = new Map<string, string>()
+  // Path → what the browser fetched it as: Playwright's resource type and its Sec-Fetch-Dest.
+  const requested = new Map<string, { type: string; dest: string | undefined }>()
   let probe: { rowsAt: number; starts: [string, number][] }
   let browser: Browser | undefined
   try {
@@ -121,15 +122,22 @@ async function measureLocale(baseUrl: string, locale: string): Promise<Fetched[]
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale })
     await context.addInitScript({ content: ROWS_PROBE })
     const page = await context.newPage()
+    const headersRead: Promise<void>[] = []
     page.on('request', (request) => {
       const url = new URL(request.url())
       if (url.origin !== baseUrl || url.pathname.startsWith('/api/')) return
       const path = url.pathname + url.search
-      if (!requested.has(path)) requested.set(path, request.resourceType())
+      if (requested.has(path)) return
+      const entry = { type: request.resourceType(), dest: undefined as string | undefined }
+      requested.set(path, entry)
+      headersRead.push(
+        request.allHeaders().then((headers) => void (entry.dest = headers['sec-fetch-dest'])),
+      )
     })
     await page.goto(`${baseUrl}/`)
     await page.waitForFunction(() => typeof window.__rowsAt === 'number', null, { timeout: 30_000 })
     await page.waitForTimeout(1000)
+    await Promise.all(headersRead)
     probe = await page.evaluate(() => ({
       rowsAt: window.__rowsAt as number,
       starts: performance.getEntriesByType('resource').map((e): [string, number] => {
@@ -144,8 +152,11 @@ async function measureLocale(baseUrl: string, locale: string): Promise<Fetched[]
 
   const files: Fetched[] = []
   let declared = new Map<string, string>()
-  for (const [path, type] of requested) {
-    const res = await getOk(baseUrl + path, false, 30_000, BROWSER_ENCODINGS)
+  for (const [path, { type, dest }] of requested) {
+    // The headers the answer depends on, as the browser sent them: the codings it accepts, and
+    // its fetch destination (a script or stylesheet goes without the document-only headers).
+    const headers = { ...BROWSER_ENCODINGS, ...(dest ? { 'Sec-Fetch-Dest': dest } : {}) }
+    const res = await getOk(baseUrl + path, false, 30_000, headers)
     if (path === '/') declared = declaredIn(res.body)
     const kind =
       path === '/' ? 'document' : (declared.get(path) ?? (type === 'script' ? 'import()' : type))

@@ -261,6 +261,45 @@ describe('not a signing oracle', () => {
   })
 })
 
+describe('security headers by fetch destination', () => {
+  const DOCUMENT_ONLY = [
+    'x-frame-options',
+    'cross-origin-opener-policy',
+    'permissions-policy',
+    'origin-agent-cluster',
+  ]
+
+  it('sends pages their CSP and page-only headers, and scripts, stylesheets and images the strictest CSP alone', async () => {
+    const p = inProcessApp({}, { staticRoot })
+    for (const dest of ['script', 'style', 'image', 'empty']) {
+      const res = await p.request('/assets/index-abc123.js', {
+        headers: { 'Sec-Fetch-Dest': dest },
+      })
+      expect(res.status).toBe(200)
+      expect(res.headers.get('x-content-type-options'), dest).toBe('nosniff')
+      expect(res.headers.get('cross-origin-resource-policy'), dest).toBe('same-origin')
+      expect(res.headers.get('referrer-policy'), dest).toBe('no-referrer')
+      expect(res.headers.get('content-security-policy'), dest).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      )
+      for (const name of DOCUMENT_ONLY) expect(res.headers.get(name), `${dest}: ${name}`).toBeNull()
+    }
+    // A page, a worker, an iframe, or a client that does not say.
+    for (const headers of [
+      { 'Sec-Fetch-Dest': 'document' },
+      { 'Sec-Fetch-Dest': 'worker' },
+      { 'Sec-Fetch-Dest': 'iframe' },
+      {} as Record<string, string>,
+    ]) {
+      for (const path of ['/', '/assets/index-abc123.js', '/api/health']) {
+        const res = await p.request(path, { headers })
+        expectSecurityHeaders(res)
+        for (const name of DOCUMENT_ONLY) expect(res.headers.get(name), name).not.toBeNull()
+      }
+    }
+  })
+})
+
 describe('access', () => {
   const AUTH = { IMAGEDECK_AUTH: 'admin:pa:ss w0rd' } // the password itself holds a colon
   const PATHS = [
