@@ -3,6 +3,6 @@
  * one chunk, fetched at start only when en is the language.
  */
 export default import.meta.glob<Record<string, unknown>>(
-  ['./locales/en/*.json', '!./locales/en/detail.json'],
+  ['./locales/en/*.json', '!./locales/en/detail.json', '!./locales/en/errors.json'],
   { eager: true, import: 'default' },
 )

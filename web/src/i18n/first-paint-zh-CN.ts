@@ -3,6 +3,6 @@
  * one chunk, fetched at start only when zh-CN is the language.
  */
 export default import.meta.glob<Record<string, unknown>>(
-  ['./locales/zh-CN/*.json', '!./locales/zh-CN/detail.json'],
+  ['./locales/zh-CN/*.json', '!./locales/zh-CN/detail.json', '!./locales/zh-CN/errors.json'],
   { eager: true, import: 'default' },
 )

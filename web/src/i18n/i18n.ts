@@ -28,25 +28,27 @@ export function collectResources(
 }
 
 /**
- * Namespaces only code outside the first load reads (the drawer, in its own chunk): their files
- * load after the first rows instead of with the first load; a component that reads one before it
- * arrives suspends inside that code's own Suspense boundary.
+ * Namespaces only code outside the first load reads (the drawer; the error view, the notices and
+ * the status dot's reason, all only on a failure): their files load after the first rows instead
+ * of with the first load; a component that reads one before it arrives suspends inside that
+ * code's own Suspense boundary.
  */
-export const LAZY_NAMESPACES = ['detail']
+export const LAZY_NAMESPACES = ['detail', 'errors']
 
 /**
  * The namespaces the first paint reads, for the current language only: one chunk per language
  * (first-paint-<lng>.ts), fetched at start; i18nReady waits for it. i18n.test.ts checks this
  * list against the locale files.
  */
-export const FIRST_PAINT_NAMESPACES = ['common', 'errors', 'failures', 'images']
+export const FIRST_PAINT_NAMESPACES = ['common', 'failures', 'images']
 
 const firstPaint = import.meta.glob<Record<string, Record<string, unknown>>>('./first-paint-*.ts', {
   import: 'default',
 })
-const lazyFiles = import.meta.glob<Record<string, unknown>>('./locales/*/detail.json', {
-  import: 'default',
-})
+const lazyFiles = import.meta.glob<Record<string, unknown>>(
+  ['./locales/*/detail.json', './locales/*/errors.json'],
+  { import: 'default' },
+)
 
 async function loadNamespace(lng: string, ns: string): Promise<Record<string, unknown>> {
   const path = `./locales/${lng}/${ns}.json`

@@ -1,7 +1,33 @@
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { errorCopy } from '@/components/layout/error-copy'
 import { cn } from '@/lib/utils'
 import type { Connection } from './connection-state'
+
+/**
+ * The headline of the error behind a stale or failed list, '' until its words are there: the
+ * error copy and the `errors` strings load only once there is an error (they are not part of
+ * the first load; the error view and the notices read them too).
+ */
+function useReasonHeadline(reason: unknown): string {
+  const { t, i18n } = useTranslation('images')
+  const [loaded, setLoaded] = useState<{ reason: unknown; headline: string[] }>()
+  useEffect(() => {
+    if (reason === undefined) return
+    let current = true
+    void Promise.all([
+      import('@/components/layout/error-copy'),
+      i18n.loadNamespaces('errors'),
+    ]).then(([{ errorCopy }]) => {
+      if (current) setLoaded({ reason, headline: errorCopy(reason).headline })
+    })
+    return () => {
+      current = false
+    }
+  }, [reason, i18n])
+  return reason !== undefined && loaded?.reason === reason
+    ? t(loaded.headline, { ns: 'errors' })
+    : ''
+}
 
 /**
  * The header's status dot: blue and pulsing while the list refreshes itself, green when up to
@@ -9,20 +35,19 @@ import type { Connection } from './connection-state'
  * Its label (also the tooltip) says why; the stale banner and the error view say it in full.
  */
 export function ConnectionDot({ connection, live }: { connection: Connection; live: boolean }) {
-  const { t } = useTranslation('errors')
+  const { t } = useTranslation('images')
+  const reason = useReasonHeadline(
+    connection.state === 'stale' || connection.state === 'failed' ? connection.reason : undefined,
+  )
   if (connection.state === 'loading') return null
-  const reason =
-    connection.state === 'ok' || connection.reason === undefined
-      ? ''
-      : t(errorCopy(connection.reason).headline)
   const label =
     connection.state === 'ok'
       ? live
-        ? t('images:notice.live')
+        ? t('notice.live')
         : t('connection.ok')
       : reason
         ? t(`connection.${connection.state}`, { reason })
-        : t('connection.staleNoReason')
+        : t(`connection.${connection.state}NoReason`)
   return (
     <span
       className="relative inline-flex size-2 shrink-0"

@@ -51,7 +51,7 @@ export function StaleNotice({
   onRetry?: () => void
   retrying?: boolean
 }) {
-  const { t, i18n } = useTranslation('images')
+  const { t, i18n } = useTranslation(['images', 'errors'])
   const now = useNow(10_000)
   // At least a second old: "Showing data from now" would read as if nothing were wrong.
   const age = formatRelative(Math.min(fetchedAt, now - 1000) / 1000, i18n.language, now)
