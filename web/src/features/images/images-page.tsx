@@ -1,13 +1,4 @@
-import {
-  Suspense,
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useMemo,
-  useRef,
-  type ReactNode,
-} from 'react'
-import type { Image } from '@contract/api'
+import { Suspense, useDeferredValue, useEffect, useMemo, type ReactNode } from 'react'
 import type { ImagesListParams } from '@/api/images'
 import { AppShell } from '@/components/layout/app-shell'
 import { markFirstRowsShown } from '@/lib/first-rows'
@@ -16,6 +7,7 @@ import { serializeDashboardSearch, type DroppedParam } from './search/dashboard-
 import { searchToListParams } from './search/dashboard-search-mappers'
 import { ImagesCellContext, type ImagesCellActions } from './list/images-tags-cell'
 import { ImagesDrawerSlot, preloadImageDrawer } from './drawer/images-drawer-slot'
+import { useDrawerNavigation } from './drawer/use-drawer-navigation'
 import { ImagesEmptyState } from './list/images-empty-state'
 import { ImagesFilterChips } from './search/images-filter-chips'
 import { connectionOf } from './connection-state'
@@ -90,38 +82,7 @@ export function ImagesPage({
     setSearch({ page: Math.max(1, Math.ceil(data.total / search.size)) }, { replace: true })
   }, [data, list.isPlaceholderData, search.size, setSearch])
 
-  const drawerOpener = useRef<string | undefined>(undefined)
-  const openImage = useCallback(
-    (_image: Image, rowId: string) => {
-      drawerOpener.current = rowId
-      setSearch({ image: rowId, tab: 'overview' })
-    },
-    [setSearch],
-  )
-  const closeImage = useCallback(() => {
-    const rowId = drawerOpener.current ?? search.image
-    drawerOpener.current = undefined
-    setSearch({ image: undefined })
-    // Focus returns to the row that opened the drawer (after the dialog's own focus handling).
-    setTimeout(() => {
-      const row = rowId && document.querySelector<HTMLElement>(`tr[data-row-id="${rowId}"]`)
-      if (row) row.focus({ preventScroll: false })
-    }, 30)
-  }, [search.image, setSearch])
-
-  // Previous/next and j/k in the drawer walk this page's rows in their order; the tab stays.
-  const neighbours = useMemo(
-    () => ({
-      ids: (items ?? []).flatMap((image) =>
-        image.CompShareImageId ? [image.CompShareImageId] : [],
-      ),
-      onNavigate: (id: string) => {
-        drawerOpener.current = id
-        setSearch({ image: id }, { replace: true })
-      },
-    }),
-    [items, setSearch],
-  )
+  const { openImage, closeImage, neighbours } = useDrawerNavigation(search, setSearch, items)
 
   // Tag chips in rows toggle that tag in the filter (all selected tags must match).
   const cellActions = useMemo<ImagesCellActions>(

@@ -5,23 +5,25 @@ import {
   AuthField,
   BoolField,
   ContainerField,
-  CountField,
-  DurationField,
   ImageTypeField,
   ListField,
   MonoField,
   MultilineField,
   OwnerAliasField,
   OwnerField,
-  PriceField,
-  PublishTimeField,
   RawValue,
-  SizeField,
   StatusField,
   TextField,
-  TimeField,
   VisibilityField,
 } from './image-drawer-fields'
+import {
+  CountField,
+  DurationField,
+  PriceField,
+  PublishTimeField,
+  SizeField,
+  TimeField,
+} from './image-drawer-number-fields'
 import { asRecord, MalformedValue, malformedEntries } from './image-drawer-values'
 import { SOFTWARE_PATHS } from './image-software'
 

@@ -9,7 +9,8 @@ import { Callout, CalloutDescription, CalloutTitle } from '@/components/ui/callo
 import { cn } from '@/lib/utils'
 import { DrawerError, EmptyState, Skeleton } from './image-drawer-states'
 import { isNumber, StatusBadge, textOf, TimeValue, useLocale } from './image-drawer-values'
-import { VersionCompare, versionLabel } from './image-version-compare'
+import { VersionCompare } from './image-version-compare'
+import { versionLabel } from './version-fields-table'
 import { defaultPair, newestAvailable } from './version-diff'
 
 function VersionBody({ image, current }: { image: Image; current: boolean }) {
