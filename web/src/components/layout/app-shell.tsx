@@ -33,7 +33,11 @@ export function AppHeader({
   return (
     <header className="border-b bg-card">
       <div className="flex flex-wrap items-center gap-x-2 gap-y-2 px-3 py-2.5 sm:gap-x-4 sm:px-5">
-        <div className="flex min-w-0 items-center gap-2.5">{brand}</div>
+        {/* On a phone the brand takes what the end's buttons leave (its scope button truncates),
+            so the end never wraps onto a line of its own. */}
+        <div className="flex min-w-0 items-center gap-2.5 max-sm:flex-1 max-sm:basis-0">
+          {brand}
+        </div>
         <div
           className={cn(
             'order-3 -mx-3 flex w-[calc(100%+1.5rem)] items-center gap-2 overflow-x-auto px-3 *:shrink-0 sm:mx-0 sm:w-full sm:flex-wrap sm:overflow-visible sm:px-0 xl:order-none xl:w-auto xl:flex-1',
