@@ -3,31 +3,16 @@ import { basicAuth } from 'hono/basic-auth'
 import { secureHeaders } from 'hono/secure-headers'
 import { ApiError } from './errors'
 
-/** Every response: nosniff, same-origin reads only, no referrer (a stylesheet's fetches too). */
-const everywhere = secureHeaders({
+/** What every response carries: nosniff, same-origin reads only, no referrer (a stylesheet's too). */
+const EVERY_RESPONSE = {
   xContentTypeOptions: 'nosniff',
   crossOriginResourcePolicy: 'same-origin',
   referrerPolicy: 'no-referrer',
   crossOriginEmbedderPolicy: false,
-  crossOriginOpenerPolicy: false,
-  originAgentCluster: false,
   // HSTS belongs to the TLS terminator in front of us, not to a loopback HTTP server.
   strictTransportSecurity: false,
-  xDnsPrefetchControl: false,
-  xFrameOptions: false,
   // Headers no browser we support acts on (IE's XSS filter and download prompt, Flash's and
   // Acrobat's cross-domain policy files).
-  xDownloadOptions: false,
-  xPermittedCrossDomainPolicies: false,
-  xXssProtection: false,
-})
-
-const OFF = {
-  xContentTypeOptions: false,
-  crossOriginResourcePolicy: false,
-  referrerPolicy: false,
-  crossOriginEmbedderPolicy: false,
-  strictTransportSecurity: false,
   xDownloadOptions: false,
   xPermittedCrossDomainPolicies: false,
   xXssProtection: false,
@@ -40,7 +25,7 @@ const OFF = {
  * its own browsing context group, no camera, microphone or location.
  */
 const page = secureHeaders({
-  ...OFF,
+  ...EVERY_RESPONSE,
   contentSecurityPolicy: {
     defaultSrc: ["'self'"],
     styleSrc: ["'self'", "'unsafe-inline'"],
@@ -63,7 +48,7 @@ const page = secureHeaders({
  * stylesheet and icon (issue 9's 150 KB guard, bench/first-load.ts).
  */
 const subresource = secureHeaders({
-  ...OFF,
+  ...EVERY_RESPONSE,
   contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
   crossOriginOpenerPolicy: false,
   originAgentCluster: false,
@@ -77,12 +62,8 @@ const subresource = secureHeaders({
  */
 const SUBRESOURCES = new Set(['script', 'style', 'image', 'font', 'manifest', 'empty'])
 
-export const securityHeaders = (): MiddlewareHandler => async (c, next) => {
-  const own = SUBRESOURCES.has(c.req.header('sec-fetch-dest') ?? '') ? subresource : page
-  await everywhere(c, async () => {
-    await own(c, next)
-  })
-}
+export const securityHeaders = (): MiddlewareHandler => (c, next) =>
+  (SUBRESOURCES.has(c.req.header('sec-fetch-dest') ?? '') ? subresource : page)(c, next)
 
 /** The Host header's name part, lower-cased (`[::1]:8080` → `[::1]`, `a.b:80` → `a.b`). */
 export function hostName(header: string | undefined): string {
