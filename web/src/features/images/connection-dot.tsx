@@ -10,23 +10,22 @@ import type { Connection } from './connection-state'
  */
 function useReasonHeadline(reason: unknown): string {
   const { t, i18n } = useTranslation('images')
-  const [loaded, setLoaded] = useState<{ reason: unknown; headline: string[] }>()
+  const [copy, setCopy] = useState<typeof import('@/components/layout/error-copy')>()
+  const wanted = reason !== undefined
   useEffect(() => {
-    if (reason === undefined) return
+    if (!wanted) return
     let current = true
     void Promise.all([
       import('@/components/layout/error-copy'),
       i18n.loadNamespaces('errors'),
-    ]).then(([{ errorCopy }]) => {
-      if (current) setLoaded({ reason, headline: errorCopy(reason).headline })
+    ]).then(([module]) => {
+      if (current) setCopy(module)
     })
     return () => {
       current = false
     }
-  }, [reason, i18n])
-  return reason !== undefined && loaded?.reason === reason
-    ? t(loaded.headline, { ns: 'errors' })
-    : ''
+  }, [wanted, i18n])
+  return wanted && copy ? t(copy.errorCopy(reason).headline, { ns: 'errors' }) : ''
 }
 
 /**
