@@ -130,6 +130,12 @@ export interface ImageListResponse {
   total: number
   offset: number
   limit: number
+  /**
+   * Of `total`, how many failed: the total of the same query with `failed=1` ("Failed only (n)"),
+   * so the list needs no second request for it. An addition to design.md §4 (docs/architecture.md);
+   * optional, as older proxies never send it.
+   */
+  failedTotal?: number
   facets: Record<FacetName, FacetCounts>
   /**
    * For each `GroupId` among `items`: how many versions that family has in the whole list, before

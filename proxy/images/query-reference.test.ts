@@ -204,7 +204,7 @@ describe('queryImages against a naive reference', () => {
   const positions = (list: readonly Image[]) => list.map((image) => position.get(image))
 
   // The naive side sorts with the collator on every query: seconds, not milliseconds.
-  it('agrees on items, total and facets for 200 random queries', { timeout: 30_000 }, () => {
+  it('agrees on items, totals and facets for 200 random queries', { timeout: 30_000 }, () => {
     const random = seededRandom(7)
     let nonEmpty = 0
     for (let run = 0; run < 200; run++) {
@@ -213,6 +213,10 @@ describe('queryImages against a naive reference', () => {
       const actual = queryImages(index, query)
       const context = JSON.stringify(query)
       expect(actual.total, context).toBe(expected.total)
+      // "Failed only (n)": what the same query with failed=1 totals, the naive way.
+      expect(actual.failedTotal, context).toBe(
+        naiveQuery(images, derived, { ...query, failed: true }).total,
+      )
       if (actual.items.length > 0) nonEmpty++
       expect(positions(actual.items), context).toEqual(positions(expected.items))
       expect(JSON.parse(JSON.stringify(actual.facets)), context).toEqual(expected.facets)

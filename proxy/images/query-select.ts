@@ -16,6 +16,8 @@ export interface Selection {
   /** 1 where image i passes every filter, by list position. */
   selected: Uint8Array
   total: number
+  /** Of `total`, the images that failed: what the same query with `failed=1` would total. */
+  failed: number
   /** Only when asked for (see selectImages). */
   facets: Record<FacetName, FacetCounts> | null
 }
@@ -45,6 +47,7 @@ export function selectImages(
   })
   const selected = new Uint8Array(index.rows.length)
   let total = 0
+  let failedTotal = 0
   for (let i = 0; i < index.rows.length; i++) {
     if (!narrowing.every(({ passes }) => passes(i))) continue
     let failures = 0
@@ -57,6 +60,7 @@ export function selectImages(
     if (failures === 0) {
       selected[i] = 1
       total++
+      if (index.rows[i]!.reasonKey !== null) failedTotal++
     }
     if (!withFacets || failures > 1) continue
     for (const { spec, column, counts } of facets) {
@@ -64,7 +68,7 @@ export function selectImages(
       for (const code of column.codes[i]!) counts[code]!++
     }
   }
-  if (!withFacets) return { selected, total, facets: null }
+  if (!withFacets) return { selected, total, failed: failedTotal, facets: null }
   const records = {} as Record<FacetName, FacetCounts>
   for (const { spec, column, counts } of facets) {
     // No prototype: a tag called `__proto__` must stay a plain key.
@@ -75,7 +79,7 @@ export function selectImages(
     for (const value of wantedValues(spec, valueOf(values, spec))) record[value] ??= 0
     records[spec.facet] = record
   }
-  return { selected, total, facets: records }
+  return { selected, total, failed: failedTotal, facets: records }
 }
 
 /** A filter's value in the query. */

@@ -175,6 +175,21 @@ describe('queryImages: facets', () => {
     expect({ ...failed.facets.status }).toEqual({ UnAvailable: 1, Making: 0 })
   })
 
+  it('counts the failed images among the total: what failed=1 would total', () => {
+    const images = [
+      makeImage({ Status: 'UnAvailable', Tags: ['x'], FailedReason: 'disk full' }),
+      makeImage({ Status: 'UnAvailable', Tags: ['y'], FailedReason: 'OOM' }),
+      makeImage({ Status: 'UnAvailable', Tags: ['x'], FailedReason: '  ' }),
+      makeImage({ Status: 'Available', Tags: ['x'] }),
+    ]
+    expect(run(images, {}).failedTotal).toBe(2)
+    expect(run(images, { tag: ['x'] })).toMatchObject({ total: 3, failedTotal: 1 })
+    // The page does not change it; failed=1 itself makes it the total.
+    expect(run(images, { tag: ['x'], limit: 1, offset: 2 }).failedTotal).toBe(1)
+    expect(run(images, { failed: true })).toMatchObject({ total: 2, failedTotal: 2 })
+    expect(run(images, { status: ['Available'] }).failedTotal).toBe(0)
+  })
+
   it('counts the tag facet without the tag filter, and each tag once per image', () => {
     const images = [
       makeImage({ Tags: ['a', 'b', 'a'] }),

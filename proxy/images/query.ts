@@ -31,6 +31,7 @@ export type ListQuery = ListFilter & { offset: number; limit: number }
 export interface ListResult {
   items: Image[]
   total: number
+  failedTotal: number
   facets: Record<FacetName, FacetCounts>
   versions: Record<string, number>
 }
@@ -41,7 +42,7 @@ export const DEFAULT_ORDER: SortOrder = 'desc'
 /** One page of the filtered, sorted list, its total and its facets. Pure over the index. */
 export function queryImages(index: QueryIndex, query: ListQuery): ListResult {
   const sorted = order(index, query)
-  const { selected, total, facets } = selectImages(index, filterValues(query), true)
+  const { selected, total, failed, facets } = selectImages(index, filterValues(query), true)
   const offset = wholeNumber(query.offset)
   const limit = wholeNumber(query.limit)
   const items: Image[] = []
@@ -53,7 +54,13 @@ export function queryImages(index: QueryIndex, query: ListQuery): ListResult {
       else if (items.push(index.images[i]!) === limit) break
     }
   }
-  return { items, total, facets: facets!, versions: familySizesOf(index, items) }
+  return {
+    items,
+    total,
+    failedTotal: failed,
+    facets: facets!,
+    versions: familySizesOf(index, items),
+  }
 }
 
 /** The whole list's size of each family on the page (the list's "+N versions"). */

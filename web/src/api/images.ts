@@ -22,6 +22,7 @@ export const imageListSchema = v.object({
   total: v.number(),
   offset: v.fallback(v.number(), 0),
   limit: v.fallback(v.number(), 20),
+  failedTotal: v.fallback(v.optional(v.number()), undefined),
   facets: v.fallback(
     v.object({
       status: counts,

@@ -67,6 +67,7 @@ const pageOf: Handler = (url) => {
     body: {
       items: matching.slice(offset, offset + limit),
       total: matching.length,
+      failedTotal: matching.filter((image) => image.FailedReason).length,
       offset,
       limit,
       facets: {
@@ -134,6 +135,9 @@ describe('the images page', { timeout: 40_000 }, () => {
     expect(screen.getByRole('grid', { name: 'Custom images' })).toBeTruthy()
     expect(screen.getByText('45 images')).toBeTruthy()
     expect(screen.getByText('Page 2 of 3')).toBeTruthy()
+    // "Failed only (n)" reads the list answer's failedTotal: no second request for it.
+    expect(screen.getByRole('button', { name: /^Failed only\s*1$/ })).toBeTruthy()
+    expect(listCalls()).toHaveLength(1)
   })
 
   it('drops what a link gets wrong with a notice, and rewrites it canonically', async () => {

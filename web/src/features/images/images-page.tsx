@@ -54,12 +54,14 @@ export function ImagesPage({
     () => ({ ...searchToListParams(search), zone: queryZone }),
     [search, queryZone],
   )
-  const { list, failedCount, refresh, refreshing, live, refreshFailure } = useImagesData(params)
+  const { list, refresh, refreshing, live, refreshFailure } = useImagesData(params)
   // A new answer renders as a transition (React yields to the browser every few ms) instead of in
   // the one task that React Query's store update would otherwise force: rows already trail the
   // URL while the request is out, and now trail it by the render too (docs/benchmarks.md).
   const data = useDeferredValue(list.data)
   const items = data?.items
+  // "Failed only (n)": the list answer carries it, so it changes with the rows it counts.
+  const failedCount = data?.failedTotal
   const filters = useMemo(() => activeFilters(search), [search])
   const reasonSummary = useReasonSummary(params)
   const table = useImagesTable({

@@ -20,7 +20,7 @@ export function hasLiveImages(items: readonly Image[] | undefined): boolean {
 
 /**
  * The list for the current view, kept live while an image on the page is still changing,
- * with the count behind "Failed only" and an explicit Refresh that bypasses the proxy's cache.
+ * and an explicit Refresh that bypasses the proxy's cache.
  */
 export function useImagesData(params: ImagesListParams) {
   const { t } = useTranslation('images')
@@ -28,7 +28,7 @@ export function useImagesData(params: ImagesListParams) {
 
   // The request leaves as this render starts, not after the page has rendered and committed with
   // the new URL (useQuery fetches from an effect): 20-50 ms sooner after a keystroke's debounce
-  // (issue 9's keystroke → rows guard), and ahead of the "Failed only" count below.
+  // (issue 9's keystroke → rows guard).
   const listOptions = imagesQueryOptions(params)
   usePrefetchQuery(listOptions)
   const list = useQuery({
@@ -38,15 +38,6 @@ export function useImagesData(params: ImagesListParams) {
     refetchInterval: (query) => (hasLiveImages(query.state.data?.items) ? LIVE_REFETCH_MS : false),
     refetchIntervalInBackground: false,
   })
-
-  // "Failed only (n)": the same filters with failed=1; limit=1 because only `total` is needed.
-  const failedParams = { ...params, failed: true, offset: 0, limit: 1 }
-  const failed = useQuery({
-    ...imagesQueryOptions(failedParams),
-    enabled: !params.failed,
-    select: (data) => data.total,
-  })
-  const failedCount = params.failed ? list.data?.total : failed.data
 
   const refresh = useMutation({
     mutationFn: () => fetchImages(params, { fresh: true }),
@@ -77,7 +68,6 @@ export function useImagesData(params: ImagesListParams) {
 
   return {
     list,
-    failedCount,
     refresh: () => refresh.mutate(),
     refreshing: refresh.isPending,
     /** The explicit Refresh's error and when it was asked for (the header's status dot). */
