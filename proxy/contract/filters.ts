@@ -95,7 +95,9 @@ export const FILTERS = [
     facet: 'framework',
     read: (r) => text(r.image.Softwares?.Framework),
   },
-  { name: 'failed', kind: 'flag', test: (r) => r.reasonKey !== null },
+  // Any FailedReason at all (reasonKey's null case) without hashing it: every list answer counts
+  // these for its failedTotal.
+  { name: 'failed', kind: 'flag', test: (r) => text(r.image.FailedReason) !== null },
   // A failure group's key (design.md §4 /api/failures): proxy/failures makes short hex ids.
   { name: 'reason', kind: 'one', pattern: /^[0-9a-f]{6,40}$/, read: (r) => r.reasonKey },
   // The newest version of each GroupId family, in the whole list (design.md §4).

@@ -5,6 +5,8 @@ import { searchTerms } from './query-text'
 
 type FacetSpec = ValueSpec & { facet: FacetName }
 const FACET_SPECS = VALUE_SPECS.filter((spec): spec is FacetSpec => spec.facet !== undefined)
+/** The `failed` filter's own test: failedTotal counts what `failed=1` would keep. */
+const isFailed = FILTERS.find((spec) => spec.name === 'failed')!.test
 
 /** One filter the query turns on: its row in FILTERS and whether image i passes it. */
 interface ActiveFilter {
@@ -60,7 +62,7 @@ export function selectImages(
     if (failures === 0) {
       selected[i] = 1
       total++
-      if (index.rows[i]!.reasonKey !== null) failedTotal++
+      if (isFailed(index.rows[i]!)) failedTotal++
     }
     if (!withFacets || failures > 1) continue
     for (const { spec, column, counts } of facets) {
