@@ -34,8 +34,7 @@ const SORT_KEYS: Readonly<Record<SortField, SortKey>> = {
 
 /**
  * The image positions in sorted order: nulls (missing, blank or not a finite number) last in both
- * orders, ties in list order. Built once per snapshot and field, both orders at once: the images
- * are dealt into one bucket per distinct value, in list order, and read back in either direction.
+ * orders, ties in list order. Built once per snapshot and field, both orders at once.
  */
 export function sortOrder(
   index: QueryIndex,
@@ -44,43 +43,67 @@ export function sortOrder(
 ): readonly number[] {
   const cached = index.sorts.get(`${field}:${order}`)
   if (cached) return cached
-  const { rank, distinct } = ranks(index.images, SORT_KEYS[field])
-  const buckets = Array.from({ length: distinct }, (): number[] => [])
+  const key = SORT_KEYS[field]
+  const { asc, desc } = key.kind === 'number' ? byNumber(index.images, key) : byRank(index, key)
+  index.sorts.set(`${field}:asc`, asc)
+  index.sorts.set(`${field}:desc`, desc)
+  return order === 'asc' ? asc : desc
+}
+
+type Orders = { asc: number[]; desc: number[] }
+
+/**
+ * Numbers compared directly. The first answer of a cold list waits for its default sort
+ * (CreateTime): dealing 10,000 images into buckets by rank took 5-7 ms of it, this ~1 ms, as the
+ * API sends its list newest first (issue 9's cold list guard, bench/cold-list.ts).
+ */
+function byNumber(images: readonly Image[], key: SortKey): Orders {
+  const values = images.map((image) => {
+    const value = key.get(image)
+    return typeof value === 'number' && Number.isFinite(value) ? value : null
+  })
+  const present: number[] = []
   const nulls: number[] = []
-  rank.forEach((r, i) => (r === null ? nulls : buckets[r]!).push(i))
-  index.sorts.set(`${field}:asc`, [...buckets.flat(), ...nulls])
-  index.sorts.set(`${field}:desc`, [...buckets.reverse().flat(), ...nulls])
-  return index.sorts.get(`${field}:${order}`)!
+  values.forEach((value, i) => (value === null ? nulls : present).push(i))
+  const number = (i: number) => values[i] as number
+  const asc = present.toSorted((a, b) => number(a) - number(b) || a - b)
+  const desc = present.sort((a, b) => number(b) - number(a) || a - b)
+  return { asc: [...asc, ...nulls], desc: [...desc, ...nulls] }
 }
 
 /**
- * Each image's rank among the field's distinct values (0 the smallest; values that compare equal
+ * Text by its collation rank: the collator runs over distinct values only, and the images are
+ * dealt into one bucket per rank, in list order, read back in either direction.
+ */
+function byRank(index: QueryIndex, key: SortKey): Orders {
+  const { rank, distinct } = ranks(index.images, key)
+  const buckets = Array.from({ length: distinct }, (): number[] => [])
+  const nulls: number[] = []
+  rank.forEach((r, i) => (r === null ? nulls : buckets[r]!).push(i))
+  return {
+    asc: [...buckets.flat(), ...nulls],
+    desc: [...buckets.reverse().flat(), ...nulls],
+  }
+}
+
+/**
+ * Each image's rank among the field's distinct texts (0 the smallest; texts that compare equal
  * share one), or null; and how many ranks there are.
  */
 function ranks(
   images: readonly Image[],
   key: SortKey,
 ): { rank: (number | null)[]; distinct: number } {
-  const values = images.map((image) => {
-    const value = key.get(image)
-    if (key.kind === 'text') return textValue(value)
-    return typeof value === 'number' && Number.isFinite(value) ? value : null
-  })
+  const values = images.map((image) => textValue(key.get(image)))
   const present = [...new Set(values)].filter((v) => v !== null)
   // The collator runs over distinct values only. A plain sort first leaves long runs in order,
   // which saves it about a third of its comparisons.
-  const sorted =
-    key.kind === 'text'
-      ? (present as string[]).sort().sort(collator.compare)
-      : (present as number[]).sort((a, b) => a - b)
-  const rankOf = new Map<string | number, number>()
+  const sorted = present.sort().sort(collator.compare)
+  const rankOf = new Map<string, number>()
   let distinct = 0
   sorted.forEach((value, k) => {
     const previous = sorted[k - 1]
-    const same =
-      previous !== undefined &&
-      key.kind === 'text' &&
-      collator.compare(previous as string, value as string) === 0
+    const same = previous !== undefined && collator.compare(previous, value) === 0
     rankOf.set(value, same ? distinct - 1 : distinct++)
   })
   return { rank: values.map((v) => (v === null ? null : rankOf.get(v)!)), distinct }
