@@ -55,9 +55,10 @@ export function ImagesPage({
     [search, queryZone],
   )
   const { list, refresh, refreshing, live, refreshFailure } = useImagesData(params)
-  // A new answer renders as a transition (React yields to the browser every few ms) instead of in
-  // the one task that React Query's store update would otherwise force: rows already trail the
-  // URL while the request is out, and now trail it by the render too (docs/benchmarks.md).
+  // A new answer renders as a transition (React yields to the browser every 40 ms, main.tsx)
+  // instead of in the one task that React Query's store update would otherwise force: rows
+  // already trail the URL while the request is out, and now trail it by the render too
+  // (docs/benchmarks.md).
   const data = useDeferredValue(list.data)
   const items = data?.items
   // "Failed only (n)": the list answer carries it, so it changes with the rows it counts.
