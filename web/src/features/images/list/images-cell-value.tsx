@@ -28,18 +28,13 @@ export function MalformedValue({ raw }: { raw: unknown }) {
   )
 }
 
-/** A cell value, or the malformed marker when any of `paths` arrived unusable, or "—" for null. */
-export function CellValue({
-  image,
-  paths,
-  children,
-}: {
-  image: Image
-  paths: readonly string[]
-  children: ReactNode
-}) {
+/**
+ * A cell value, or the malformed marker when any of `paths` arrived unusable, or "—" for null. A
+ * function, not a component: one component less in each of a 100-row page's ~1,500 cells.
+ */
+export function cellValue(image: Image, paths: readonly string[], value: ReactNode): ReactNode {
   const bad = firstMalformed(image, paths)
   if (bad) return <MalformedValue raw={bad.raw} />
-  if (children === null || children === undefined || children === '') return <EmptyValue />
-  return <>{children}</>
+  if (value === null || value === undefined || value === '') return <EmptyValue />
+  return value
 }

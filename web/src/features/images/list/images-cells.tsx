@@ -3,7 +3,7 @@ import type { Image } from '@contract/api'
 import { Badge } from '@/components/ui/badge'
 import { formatCount, formatDateTime, formatRelative, formatSize, toDate } from '@/lib/format'
 import { statusOption } from '../image-status'
-import { CellValue } from './images-cell-value'
+import { cellValue } from './images-cell-value'
 import { formatYuan, numberOf, softwares, textOf, visibilityOf } from '../images-values'
 import { useCellI18n } from './images-cell-i18n'
 import { ReasonText } from './images-reason'
@@ -16,8 +16,10 @@ export function StatusCell({ image, wrapReason }: { image: Image; wrapReason?: b
   const raw = textOf(image.Status)
   return (
     <div className="flex min-w-0 flex-col items-start gap-1">
-      <CellValue image={image} paths={['Status']}>
-        {option ? (
+      {cellValue(
+        image,
+        ['Status'],
+        option ? (
           // No spinning icon for Making: Chromium restyled every spinning row on the main thread
           // each frame (a page of 100 Making rows: ~40 ms of style work a second, and long tasks
           // on every filter change; `npx tsx bench/trace.ts idle`). The dashed circle says
@@ -28,8 +30,8 @@ export function StatusCell({ image, wrapReason }: { image: Image; wrapReason?: b
           </Badge>
         ) : raw ? (
           <Badge tone="neutral">{t('status.unknown', { value: raw })}</Badge>
-        ) : null}
-      </CellValue>
+        ) : null,
+      )}
       {reason && <ReasonText reason={reason} wrap={wrapReason} />}
     </div>
   )
@@ -38,12 +40,10 @@ export function StatusCell({ image, wrapReason }: { image: Image; wrapReason?: b
 export function TypeCell({ image }: { image: Image }) {
   const { t } = useCellI18n()
   const type = textOf(image.ImageType)
-  return (
-    <CellValue image={image} paths={['ImageType']}>
-      {type && (
-        <span className="whitespace-nowrap">{t(`type.${type}`, { defaultValue: type })}</span>
-      )}
-    </CellValue>
+  return cellValue(
+    image,
+    ['ImageType'],
+    type && <span className="whitespace-nowrap">{t(`type.${type}`, { defaultValue: type })}</span>,
   )
 }
 
@@ -51,43 +51,36 @@ export function VisibilityCell({ image }: { image: Image }) {
   const { t } = useCellI18n()
   const visibility = visibilityOf(image)
   const Icon = visibility === 'public' ? GlobeIcon : LockIcon
-  return (
-    <CellValue image={image} paths={['Visibility']}>
-      {visibility ? (
-        <span className="inline-flex items-center gap-1.5">
-          <Icon className="size-3.5 text-muted-foreground" aria-hidden />
-          {t(`value.${visibility}`)}
-        </span>
-      ) : (
-        textOf(image.Visibility)
-      )}
-    </CellValue>
+  return cellValue(
+    image,
+    ['Visibility'],
+    visibility ? (
+      <span className="inline-flex items-center gap-1.5">
+        <Icon className="size-3.5 text-muted-foreground" aria-hidden />
+        {t(`value.${visibility}`)}
+      </span>
+    ) : (
+      textOf(image.Visibility)
+    ),
   )
 }
 
 export function FrameworkCell({ image }: { image: Image }) {
   const { framework, version } = softwares(image)
-  return (
-    <CellValue
-      image={image}
-      paths={['Softwares', 'Softwares.Framework', 'Softwares.FrameworkVersion']}
-    >
-      {framework && (
-        <span className="block truncate" title={version ? `${framework} ${version}` : framework}>
-          {framework}
-          {version && <span className="ml-1 text-muted-foreground">{version}</span>}
-        </span>
-      )}
-    </CellValue>
+  return cellValue(
+    image,
+    ['Softwares', 'Softwares.Framework', 'Softwares.FrameworkVersion'],
+    framework && (
+      <span className="block truncate" title={version ? `${framework} ${version}` : framework}>
+        {framework}
+        {version && <span className="ml-1 text-muted-foreground">{version}</span>}
+      </span>
+    ),
   )
 }
 
 export function CudaCell({ image }: { image: Image }) {
-  return (
-    <CellValue image={image} paths={['Softwares', 'Softwares.CUDAVersion']}>
-      {softwares(image).cuda}
-    </CellValue>
-  )
+  return cellValue(image, ['Softwares', 'Softwares.CUDAVersion'], softwares(image).cuda)
 }
 
 export function TextCell({
@@ -97,33 +90,25 @@ export function TextCell({
   image: Image
   field: 'SourceGpuType' | 'VersionName'
 }) {
-  return (
-    <CellValue image={image} paths={[field]}>
-      {textOf(image[field])}
-    </CellValue>
-  )
+  return cellValue(image, [field], textOf(image[field]))
 }
 
 export function SizeCell({ image }: { image: Image }) {
   const { i18n } = useCellI18n()
-  return (
-    <CellValue image={image} paths={['Size']}>
-      {formatSize(numberOf(image.Size), i18n.language)}
-    </CellValue>
-  )
+  return cellValue(image, ['Size'], formatSize(numberOf(image.Size), i18n.language))
 }
 
 export function PriceCell({ image }: { image: Image }) {
   const { t, i18n } = useCellI18n()
   const price = numberOf(image.Price)
-  return (
-    <CellValue image={image} paths={['Price']}>
-      {price === 0 ? (
-        <Badge tone="success">{t('value.free')}</Badge>
-      ) : (
-        formatYuan(price, i18n.language)
-      )}
-    </CellValue>
+  return cellValue(
+    image,
+    ['Price'],
+    price === 0 ? (
+      <Badge tone="success">{t('value.free')}</Badge>
+    ) : (
+      formatYuan(price, i18n.language)
+    ),
   )
 }
 
@@ -131,18 +116,18 @@ export function TimeCell({ image, field }: { image: Image; field: 'CreateTime' |
   const { i18n } = useCellI18n()
   const seconds = numberOf(image[field])
   const date = toDate(seconds)
-  return (
-    <CellValue image={image} paths={[field]}>
-      {date && (
-        <time
-          dateTime={date.toISOString()}
-          title={formatDateTime(seconds, i18n.language) ?? undefined}
-          className="whitespace-nowrap"
-        >
-          {formatRelative(seconds, i18n.language)}
-        </time>
-      )}
-    </CellValue>
+  return cellValue(
+    image,
+    [field],
+    date && (
+      <time
+        dateTime={date.toISOString()}
+        title={formatDateTime(seconds, i18n.language) ?? undefined}
+        className="whitespace-nowrap"
+      >
+        {formatRelative(seconds, i18n.language)}
+      </time>
+    ),
   )
 }
 
@@ -154,9 +139,5 @@ export function CountCell({
   field: 'CreatedCount' | 'FavoritesCount'
 }) {
   const { i18n } = useCellI18n()
-  return (
-    <CellValue image={image} paths={[field]}>
-      {formatCount(numberOf(image[field]), i18n.language)}
-    </CellValue>
-  )
+  return cellValue(image, [field], formatCount(numberOf(image[field]), i18n.language))
 }

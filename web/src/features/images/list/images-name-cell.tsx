@@ -4,7 +4,7 @@ import type { Image } from '@contract/api'
 import { copyText } from '@/lib/clipboard'
 import { notify } from '@/lib/notify'
 import { cn } from '@/lib/utils'
-import { CellValue } from './images-cell-value'
+import { cellValue } from './images-cell-value'
 import { coverUrl, imageName, textOf } from '../images-values'
 import { useCellI18n } from './images-cell-i18n'
 import { useImagesListView } from './images-list-context'
@@ -21,9 +21,11 @@ export function NameCell({ image }: { image: Image }) {
       <div className="min-w-0 flex-1">
         <div className="flex min-w-0 items-baseline gap-1.5">
           <span className="truncate font-medium" title={name ?? undefined}>
-            <CellValue image={image} paths={['Name']}>
-              {name ?? <span className="text-muted-foreground italic">{t('cell.unnamed')}</span>}
-            </CellValue>
+            {cellValue(
+              image,
+              ['Name'],
+              name ?? <span className="text-muted-foreground italic">{t('cell.unnamed')}</span>,
+            )}
           </span>
           {version && (
             <span className="max-w-20 shrink-0 truncate font-mono text-xs text-muted-foreground">
