@@ -44,7 +44,8 @@ export function sortOrder(
   const cached = index.sorts.get(`${field}:${order}`)
   if (cached) return cached
   const key = SORT_KEYS[field]
-  const { asc, desc } = key.kind === 'number' ? byNumber(index.images, key) : byRank(index, key)
+  const { asc, desc } =
+    key.kind === 'number' ? byNumber(index.images, key) : byRank(index.images, key)
   index.sorts.set(`${field}:asc`, asc)
   index.sorts.set(`${field}:desc`, desc)
   return order === 'asc' ? asc : desc
@@ -75,8 +76,8 @@ function byNumber(images: readonly Image[], key: SortKey): Orders {
  * Text by its collation rank: the collator runs over distinct values only, and the images are
  * dealt into one bucket per rank, in list order, read back in either direction.
  */
-function byRank(index: QueryIndex, key: SortKey): Orders {
-  const { rank, distinct } = ranks(index.images, key)
+function byRank(images: readonly Image[], key: SortKey): Orders {
+  const { rank, distinct } = ranks(images, key)
   const buckets = Array.from({ length: distinct }, (): number[] => [])
   const nulls: number[] = []
   rank.forEach((r, i) => (r === null ? nulls : buckets[r]!).push(i))
