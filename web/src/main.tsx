@@ -21,11 +21,12 @@ if (new URLSearchParams(window.location.search).has('image')) {
 }
 
 // React renders 40 ms before it yields to the browser instead of its default 5. A new page of 100
-// rows renders as a transition (images-page.tsx), and each yield let Chromium run a frame in
-// between (style, the cells' content-visibility checks, paint): ~25 of them per filter change.
-// Keystroke → all 100 rows after the debounce, 40 filter changes per build, interleaved: median
-// 228 → 203 ms, the longest task 68 ms, under issue 9's 100 ms guard (bench/browser.ts). Typing
-// during a render waits at most one slice.
+// rows renders as a transition (images-page.tsx), and Chromium ran a frame (style, the cells'
+// content-visibility checks, paint) after every few of its 5 ms slices (`npx tsx bench/trace.ts
+// filter`). Keystroke → all 100 rows after the debounce, builds before and after, 40 filter changes
+// each (`npx tsx bench/compare-filters.ts`): median 142 → 132 ms on a quiet host, 228 → 203 ms on
+// a busy one; the longest task 64-68 ms, under issue 9's 100 ms guard. Typing during a render
+// waits at most one slice.
 unstable_forceFrameRate(25)
 
 const queryClient = new QueryClient({
