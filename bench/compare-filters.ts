@@ -12,40 +12,28 @@
  */
 import { cpSync, existsSync, renameSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { ensureServer } from '../scripts/build-server.mjs'
 import { measureFilters } from './browser'
-import { freePort, ROOT, startNode } from './lib/children'
+import { ROOT, startSandboxApp } from './lib/children'
 import { percentile } from './lib/stats'
 
 const [a, b, roundsArg] = process.argv.slice(2)
 if (!a || !b) throw new Error('usage: npx tsx bench/compare-filters.ts <dist A> <dist B> [rounds]')
 const builds = [resolve(a), resolve(b)]
-for (const dir of builds) {
-  if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir} holds no built app`)
-}
 const rounds = Number(roundsArg ?? 4)
 const dist = join(ROOT, 'dist')
+for (const dir of builds) {
+  if (dir === dist) throw new Error('dist/ is swapped while this runs: compare copies of it')
+  if (!existsSync(join(dir, 'index.html'))) throw new Error(`${dir} holds no built app`)
+}
 const kept = `${dist}.compare-kept`
-const server = await ensureServer()
 
 async function measure(build: string): Promise<{ after: number; tasks: number[] }[]> {
   rmSync(dist, { recursive: true, force: true })
   cpSync(build, dist, { recursive: true })
-  const port = await freePort()
-  const app = await startNode(
-    'compare-app',
-    server,
-    {
-      IMAGEDECK_RATE_LIMIT: '100000',
-      IMAGEDECK_CACHE_TTL_S: '3600',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SANDBOX_COUNT: '10000',
-      SANDBOX_SEED: '42',
-    },
-    (p) => `http://127.0.0.1:${p}/api/health`,
-    port,
-  )
+  const app = await startSandboxApp('compare-app', {
+    IMAGEDECK_RATE_LIMIT: '100000',
+    IMAGEDECK_CACHE_TTL_S: '3600',
+  })
   try {
     await fetch(`${app.url}/api/images?limit=100`).then((r) => r.arrayBuffer()) // warm the list
     const runs = [...(await measureFilters(app.url)), ...(await measureFilters(app.url))]

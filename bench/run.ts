@@ -5,7 +5,6 @@
 import { writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
-import { ensureServer } from '../scripts/build-server.mjs'
 import { debounceMs, filterDetails, filterRows, measureFilters, type FilterRun } from './browser'
 import { COLD_LIST_FULL, coldListSection, measureColdList } from './cold-list'
 import {
@@ -16,12 +15,11 @@ import {
   type Fetched,
 } from './first-load'
 import {
-  freePort,
   logDirectory,
   removeLogs,
   ROOT,
   startFlags,
-  startNode,
+  startSandboxApp,
   type Child,
 } from './lib/children'
 import { machineInfo, spinMs } from './lib/machine'
@@ -130,22 +128,9 @@ let filters: FilterRun[] | undefined
 step('front end: build, first load as served, Chromium')
 await attempt('front end', 'build and app', frontRows, async () => {
   frontDetails.push(`Build: ${ensureBuilt()}.`, '')
-  const port = await freePort()
   let app: Child | undefined
   try {
-    app = await startNode(
-      'frontend-app',
-      await ensureServer(),
-      {
-        ...STACK_ENV,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        SANDBOX_COUNT: '10000',
-        SANDBOX_SEED: '42',
-      },
-      (p) => `http://127.0.0.1:${p}/api/health`,
-      port,
-    )
+    app = await startSandboxApp('frontend-app', STACK_ENV)
     const appUrl = app.url
     files = await attempt('first load', 'first load', frontRows, () => measureFirstLoad(appUrl))
     await fetch(`${appUrl}/api/images?limit=100`).then((r) => r.arrayBuffer()) // warm the list cache

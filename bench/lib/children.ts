@@ -227,3 +227,18 @@ export async function startChildStack(
     throw error
   }
 }
+
+/**
+ * The bundled server `npm start` runs, in sandbox mode with the bench's 10,000 images (seed 42),
+ * on a free port: the app the front-end measurements load.
+ */
+export async function startSandboxApp(name: string, env: Record<string, string>): Promise<Child> {
+  const port = await freePort()
+  return startNode(
+    name,
+    await ensureServer(),
+    { ...env, PORT: String(port), HOST: '127.0.0.1', SANDBOX_COUNT: '10000', SANDBOX_SEED: '42' },
+    (p) => `http://127.0.0.1:${p}/api/health`,
+    port,
+  )
+}
