@@ -10,6 +10,9 @@ function listFor(query: string): MediaQueryList | undefined {
   return list
 }
 
+/** Tailwind's `sm` breakpoint from below: a phone held upright. */
+export const PHONE = '(max-width: 639.98px)'
+
 /** Whether a CSS media query matches, following changes (false where matchMedia is missing). */
 export function useMediaQuery(query: string): boolean {
   const subscribe = useCallback(

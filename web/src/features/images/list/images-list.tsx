@@ -12,7 +12,7 @@ import type {
 } from '@/components/data-table/data-table-features'
 import { DataTablePagination } from '@/components/data-table/data-table-pagination'
 import { Button } from '@/components/ui/button'
-import { useMediaQuery } from '@/hooks/use-media-query'
+import { PHONE, useMediaQuery } from '@/hooks/use-media-query'
 import { numberFormat } from '@/lib/format'
 import { imageName, textOf } from '../images-values'
 import { useDashboardSearch } from '../search/use-dashboard-search'
@@ -23,8 +23,6 @@ import { reasonsWrap } from './images-table'
 import { useImagesKeyboard } from './use-images-keyboard'
 
 const NO_VERSIONS = {}
-/** Below Tailwind's `sm`: the list becomes cards. */
-const PHONE = '(max-width: 639.98px)'
 
 // The `?` dialog is a chunk of its own, fetched the first time it opens.
 const ShortcutsDialog = lazy(() =>
@@ -56,6 +54,7 @@ export function ImagesTable({
 }) {
   const { t, i18n } = useTranslation('images')
   const [search, setSearch] = useDashboardSearch()
+  // On a phone the list becomes cards.
   const phone = useMediaQuery(PHONE)
   const [helpOpen, setHelpOpen] = useState(false)
   useImagesKeyboard({ table, enabled: !activeImageId, onHelp: () => setHelpOpen(true) })

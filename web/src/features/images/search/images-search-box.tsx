@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Input } from '@/components/ui/input'
 import { useDebouncedValue } from '@/hooks/use-debounced-value'
+import { PHONE, useMediaQuery } from '@/hooks/use-media-query'
 
 /**
  * Free-text search, applied 300 ms after typing stops. The first character of a new search
@@ -19,6 +20,8 @@ export function ImagesSearchBox({
   const [text, setText] = useState(value)
   const debounced = useDebouncedValue(text, 300)
   const applied = useRef(value)
+  // A phone's box is narrower: there the hint is shorter, or it would be cut off.
+  const phone = useMediaQuery(PHONE)
 
   // Back/Forward or "Clear all" changed the URL: show what the URL says.
   useEffect(() => {
@@ -55,7 +58,7 @@ export function ImagesSearchBox({
         aria-label={t('toolbar.search')}
         aria-keyshortcuts="/"
         data-shortcut="search"
-        placeholder={t('toolbar.searchPlaceholder')}
+        placeholder={t(phone ? 'toolbar.searchPlaceholderShort' : 'toolbar.searchPlaceholder')}
         maxLength={200}
         className="h-8 pl-8"
       />
