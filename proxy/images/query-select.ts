@@ -51,8 +51,8 @@ export function selectImages(
   let total = 0
   let failedTotal = 0
   // Indexed loops, not for-of or every(): a cold list's first answer runs this before the JIT has
-  // optimised it, and that query went from ~20 to ~11 ms (median of 10 cold lists, timed inside
-  // bench/cold-list.ts's runs; issue 9's cold list guard).
+  // optimised it. That query went from ~20 to ~11 ms, median of 10 cold lists, timed by a probe
+  // (not kept) that added timestamps inside `npm run bench`'s cold list; issue 9's cold list guard.
   for (let i = 0; i < index.rows.length; i++) {
     if (!passesAll(narrowing, i)) continue
     let failures = 0

@@ -24,9 +24,8 @@ if (new URLSearchParams(window.location.search).has('image')) {
 // rows renders as a transition (images-page.tsx), and Chromium ran a frame (style, the cells'
 // content-visibility checks, paint) after every few of its 5 ms slices (`npx tsx bench/trace.ts
 // filter`). Keystroke → all 100 rows after the debounce, builds before and after, 40 filter changes
-// each (`npx tsx bench/compare-filters.ts`): median 142 → 132 ms on a quiet host, 228 → 203 ms on
-// a busy one; the longest task 64-68 ms, under issue 9's 100 ms guard. Typing during a render
-// waits at most one slice.
+// each (`npx tsx bench/compare-filters.ts`): median 142 → 132 ms on a quiet host; the longest task
+// 64 ms, under issue 9's 100 ms guard. Typing during a render waits at most one slice.
 unstable_forceFrameRate(25)
 
 const queryClient = new QueryClient({
