@@ -1,4 +1,3 @@
-import { GlobeIcon, LockIcon } from 'lucide-react'
 import type { Image } from '@contract/api'
 import { Badge } from '@/components/ui/badge'
 import { formatCount, formatDateTime, formatRelative, formatSize, toDate } from '@/lib/format'
@@ -7,6 +6,7 @@ import { cellValue } from './images-cell-value'
 import { formatYuan, numberOf, softwares, textOf, visibilityOf } from '../images-values'
 import { useCellI18n } from './images-cell-i18n'
 import { ReasonText } from './images-reason'
+import { RowIcon } from './row-icons'
 
 /** The status badge and, for a failed image, its reason (`wrapReason`: always two lines). */
 export function StatusCell({ image, wrapReason }: { image: Image; wrapReason?: boolean }) {
@@ -25,7 +25,7 @@ export function StatusCell({ image, wrapReason }: { image: Image; wrapReason?: b
           // on every filter change; `npx tsx bench/trace.ts idle`). The dashed circle says
           // "in progress".
           <Badge tone={option.tone}>
-            <option.icon aria-hidden />
+            <RowIcon name={option.value} />
             {t(option.labelKey)}
           </Badge>
         ) : raw ? (
@@ -50,13 +50,12 @@ export function TypeCell({ image }: { image: Image }) {
 export function VisibilityCell({ image }: { image: Image }) {
   const { t } = useCellI18n()
   const visibility = visibilityOf(image)
-  const Icon = visibility === 'public' ? GlobeIcon : LockIcon
   return cellValue(
     image,
     ['Visibility'],
     visibility ? (
       <span className="inline-flex items-center gap-1.5">
-        <Icon className="size-3.5 text-muted-foreground" aria-hidden />
+        <RowIcon name={visibility} className="size-3.5 text-muted-foreground" />
         {t(`value.${visibility}`)}
       </span>
     ) : (

@@ -20,6 +20,7 @@ import { CellLanguageContext } from './images-cell-i18n'
 import { ImagesCards } from './images-cards'
 import { ImagesListContext, type ImagesListView } from './images-list-context'
 import { reasonsWrap } from './images-table'
+import { RowIconSprite } from './row-icons'
 import { useImagesKeyboard } from './use-images-keyboard'
 
 const NO_VERSIONS = {}
@@ -77,6 +78,7 @@ export function ImagesTable({
   return (
     <CellLanguageContext value={i18n.language}>
       <ImagesListContext value={view}>
+        <RowIconSprite />
         {phone ? (
           <ImagesCards
             items={table.options.data}

@@ -1,4 +1,4 @@
-import { CheckIcon, CopyIcon, Layers2Icon, PackageIcon } from 'lucide-react'
+import { CheckIcon } from 'lucide-react'
 import { useState } from 'react'
 import type { Image } from '@contract/api'
 import { copyText } from '@/lib/clipboard'
@@ -8,6 +8,7 @@ import { cellValue } from './images-cell-value'
 import { coverUrl, imageName, textOf } from '../images-values'
 import { useCellI18n } from './images-cell-i18n'
 import { useImagesListView } from './images-list-context'
+import { RowIcon } from './row-icons'
 
 /** Cover, name and version (the name truncates, in full on hover), id with copy, other versions. */
 export function NameCell({ image }: { image: Image }) {
@@ -64,7 +65,7 @@ function OtherVersions({ image, id }: { image: Image; id: string }) {
       title={t('list.openVersions')}
       className="ml-1 inline-flex h-5 shrink-0 cursor-pointer items-center gap-1 rounded-md border px-1.5 text-xs whitespace-nowrap text-muted-foreground hover:border-primary/50 hover:bg-primary/10 hover:text-primary focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
     >
-      <Layers2Icon className="size-3" aria-hidden />
+      <RowIcon name="layers" className="size-3" />
       {label}
     </button>
   )
@@ -78,7 +79,7 @@ function Cover({ image }: { image: Image }) {
   if (!src || failed === src) {
     return (
       <div className={cn(box, 'flex items-center justify-center')} aria-hidden>
-        <PackageIcon className="size-4 text-muted-foreground" />
+        <RowIcon name="package" className="size-4 text-muted-foreground" />
       </div>
     )
   }
@@ -120,7 +121,7 @@ function CopyIdButton({ id }: { id: string }) {
       {copied ? (
         <CheckIcon className="size-3.5 text-success" aria-hidden />
       ) : (
-        <CopyIcon className="size-3.5" aria-hidden />
+        <RowIcon name="copy" className="size-3.5" />
       )}
     </button>
   )
