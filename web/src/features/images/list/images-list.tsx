@@ -16,7 +16,7 @@ import { PHONE, useMediaQuery } from '@/hooks/use-media-query'
 import { numberFormat } from '@/lib/format'
 import { imageName, textOf } from '../images-values'
 import { useDashboardSearch } from '../search/use-dashboard-search'
-import { CellLanguageContext } from './images-cell-i18n'
+import { CellLanguageContext, useCellI18n } from './images-cell-i18n'
 import { ImagesCards } from './images-cards'
 import { ImagesListContext, type ImagesListView } from './images-list-context'
 import { reasonsWrap } from './images-table'
@@ -69,8 +69,10 @@ export function ImagesTable({
     }),
     [versions, wrapReasons, setSearch],
   )
+  // The cells' remembering `t`: the table asks for every row's label on each of its renders.
+  const { t: cellT } = useCellI18n('images')
   const rowLabel = (row: Row<DataTableFeatures, Image>) =>
-    t('cell.openImage', {
+    cellT('cell.openImage', {
       name: imageName(row.original) ?? textOf(row.original.CompShareImageId) ?? t('cell.unnamed'),
     })
   const skeletonRows = Math.min(table.state.pagination.pageSize, 20)
